@@ -1,0 +1,17 @@
+using EventBooking.Domain.Common;
+
+namespace EventBooking.Domain.Bookings;
+
+/// <summary>The named rule failures of <see cref="Booking"/>, with the contract's messages.</summary>
+public static class BookingErrors
+{
+    public static readonly Error NotFound = Error.NotFound("Booking not found");
+
+    public static readonly Error AlreadyBooked =
+        Error.Conflict("You already have a booking for this event", "BOOKING_CONFLICT");
+
+    public static readonly Error AlreadyCancelled = Error.Conflict("Booking is already cancelled", "BOOKING_CONFLICT");
+
+    public static readonly Error CannotCancelPastEvent =
+        Error.Conflict("Cannot cancel bookings for past events", "BOOKING_CONFLICT");
+}

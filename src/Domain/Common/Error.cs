@@ -1,0 +1,18 @@
+namespace EventBooking.Domain.Common;
+
+/// <summary>
+/// An expected failure, returned as a value rather than thrown. <see cref="Code"/> is stable and
+/// machine-readable; <see cref="Message"/> is the human sentence clients show.
+/// </summary>
+public sealed record Error(string Code, string Message, ErrorType Type)
+{
+    public static Error Validation(string message) => new("VALIDATION_ERROR", message, ErrorType.Validation);
+
+    public static Error NotFound(string message) => new("NOT_FOUND", message, ErrorType.NotFound);
+
+    public static Error Forbidden(string message) => new("FORBIDDEN", message, ErrorType.Forbidden);
+
+    public static Error Unauthorized(string message) => new("UNAUTHORIZED", message, ErrorType.Unauthorized);
+
+    public static Error Conflict(string message, string code = "CONFLICT") => new(code, message, ErrorType.Conflict);
+}

@@ -1,0 +1,11 @@
+namespace EventBooking.Domain.Common;
+
+/// <summary>The kind of an expected failure. The web layer maps each kind to one HTTP status.</summary>
+public enum ErrorType
+{
+    Validation,
+    Unauthorized,
+    Forbidden,
+    NotFound,
+    Conflict,
+}

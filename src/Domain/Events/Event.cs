@@ -1,0 +1,94 @@
+using EventBooking.Domain.Common;
+
+namespace EventBooking.Domain.Events;
+
+/// <summary>
+/// An event with a seat capacity. It guards its own invariants (capacity 1..10000, available seats
+/// between 0 and capacity, a new event dated in the future); the database constraints
+/// <c>check_seat_capacity</c> and <c>check_available_seats</c> back them up.
+/// </summary>
+public sealed class Event
+{
+    public const int MaxNameLength = 255;
+    public const int MaxDescriptionLength = 1000;
+    public const int MinSeatCapacity = 1;
+    public const int MaxSeatCapacity = 10_000;
+
+    private Event()
+    {
+    }
+
+    public int Id { get; private set; }
+
+    public string Name { get; private set; } = string.Empty;
+
+    public string? Description { get; private set; }
+
+    public string? ImageUrl { get; private set; }
+
+    public DateTime EventDate { get; private set; }
+
+    public int SeatCapacity { get; private set; }
+
+    public int AvailableSeats { get; private set; }
+
+    /// <summary>The creating user; null once that user has been deleted.</summary>
+    public int? CreatedBy { get; private set; }
+
+    public DateTime CreatedAt { get; private set; }
+
+    /// <summary>Maintained by the database on every update.</summary>
+    public DateTime UpdatedAt { get; private set; }
+
+    public static Result<Event> Schedule(
+        string name, string? description, DateTime eventDate, int seatCapacity, int createdBy, DateTime now)
+    {
+        var trimmedName = name.Trim();
+        if (trimmedName.Length is 0 or > MaxNameLength)
+        {
+            return EventErrors.InvalidName;
+        }
+
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            return EventErrors.DescriptionTooLong;
+        }
+
+        if (seatCapacity is < MinSeatCapacity or > MaxSeatCapacity)
+        {
+            return EventErrors.InvalidSeatCapacity;
+        }
+
+        if (eventDate <= now)
+        {
+            return EventErrors.DateNotInFuture;
+        }
+
+        return new Event
+        {
+            Name = trimmedName,
+            Description = description,
+            EventDate = eventDate,
+            SeatCapacity = seatCapacity,
+            AvailableSeats = seatCapacity,
+            CreatedBy = createdBy,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+    }
+
+    public bool HasStarted(DateTime now) => EventDate <= now;
+
+    public bool IsSoldOut => AvailableSeats == 0;
+
+    /// <summary>Whether a seat can be booked now, judged from what this aggregate holds.</summary>
+    public Result EnsureCanBeBooked(DateTime now)
+    {
+        if (HasStarted(now))
+        {
+            return EventErrors.CannotBookPastEvent;
+        }
+
+        return IsSoldOut ? EventErrors.NoSeatsAvailable : Result.Success();
+    }
+}

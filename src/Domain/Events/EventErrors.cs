@@ -1,0 +1,25 @@
+using EventBooking.Domain.Common;
+
+namespace EventBooking.Domain.Events;
+
+/// <summary>The named rule failures of <see cref="Event"/>, with the contract's messages.</summary>
+public static class EventErrors
+{
+    public static readonly Error NotFound = Error.NotFound("Event not found");
+
+    public static readonly Error InvalidName =
+        Error.Validation($"Name must be between 1 and {Event.MaxNameLength} characters");
+
+    public static readonly Error DescriptionTooLong =
+        Error.Validation($"Description must be at most {Event.MaxDescriptionLength} characters");
+
+    public static readonly Error InvalidSeatCapacity =
+        Error.Validation($"Seat capacity must be between {Event.MinSeatCapacity} and {Event.MaxSeatCapacity}");
+
+    public static readonly Error DateNotInFuture = Error.Validation("Event date must be in the future");
+
+    public static readonly Error CannotBookPastEvent = Error.Conflict("Cannot book past events", "BOOKING_CONFLICT");
+
+    public static readonly Error NoSeatsAvailable =
+        Error.Conflict("No seats available for this event", "BOOKING_CONFLICT");
+}

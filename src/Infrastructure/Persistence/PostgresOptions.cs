@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.Persistence;
+
+/// <summary>The one place where the EF Core provider is configured, shared by the app and the design-time factory.</summary>
+internal static class PostgresOptions
+{
+    public const string MigrationsHistoryTable = "__EFMigrationsHistory";
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options
+            .UseNpgsql(connectionString, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention();
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
+        options
+            .UseNpgsql(dataSource, ConfigureNpgsql)
+            .UseSnakeCaseNamingConvention();
+
+    /// <summary>
+    /// Normalises an operator-supplied connection string. The schema keeps UTC in
+    /// <c>timestamp without time zone</c> columns and the database defaults use <c>now()</c>, so every
+    /// session runs in UTC whatever the server's own time zone is.
+    /// </summary>
+    public static string Normalize(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" };
+        return builder.ConnectionString;
+    }
+
+    private static void ConfigureNpgsql(Npgsql.EntityFrameworkCore.PostgreSQL.Infrastructure.NpgsqlDbContextOptionsBuilder npgsql) =>
+        npgsql
+            .MigrationsAssembly(typeof(PostgresOptions).Assembly.GetName().Name)
+            .MigrationsHistoryTable(MigrationsHistoryTable);
+}
