@@ -1,0 +1,29 @@
+using EventBooking.Domain.Users;
+
+namespace EventBooking.Domain.UnitTests.Users;
+
+public sealed class UserTests
+{
+    [Fact]
+    public void Register_ShouldNormaliseEmailTrimNameAndNeverGrantAdmin()
+    {
+        var now = new DateTime(2026, 11, 25, 12, 0, 0, DateTimeKind.Utc);
+
+        var user = User.Register("  John@Example.COM ", "  John Doe ", "$2b$12$hash", now);
+
+        Assert.Equal("john@example.com", user.Email);
+        Assert.Equal("John Doe", user.Name);
+        Assert.Equal(Roles.User, user.Role);
+        Assert.False(user.IsAdmin);
+        Assert.Equal(now, user.CreatedAt);
+    }
+
+    [Theory]
+    [InlineData("user", true)]
+    [InlineData("admin", true)]
+    [InlineData("Admin", false)]
+    [InlineData("root", false)]
+    [InlineData(null, false)]
+    public void IsKnown_ShouldAcceptOnlyTheTwoContractRoles(string? role, bool known) =>
+        Assert.Equal(known, Roles.IsKnown(role));
+}

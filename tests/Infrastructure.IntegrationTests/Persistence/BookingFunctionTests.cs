@@ -1,0 +1,254 @@
+using System.Text.Json;
+using EventBooking.Infrastructure.IntegrationTests.Support;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary><c>create_booking</c> and <c>cancel_booking</c> against the real database, alone and under races.</summary>
+public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTest(database)
+{
+    [Fact]
+    public async Task CreateBooking_WhenSeatsAvailable_ShouldBookDecrementSeatsAndLogOnce()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+
+        var booked = await CreateBookingAsync(userId, eventId, "BK-TEST-001");
+
+        Assert.True(booked);
+        Assert.Equal(4, await AvailableSeatsAsync(eventId));
+        Assert.Equal(
+            "confirmed",
+            await ScalarAsync<string>("SELECT status FROM bookings WHERE booking_id = 'BK-TEST-001'"));
+        Assert.Equal(1, await LogCountAsync("created", eventId));
+        var log = await ScalarAsync<string>(
+            "SELECT json_build_array(booking_id, user_id, event_id, details)::text FROM booking_logs");
+        using var json = JsonDocument.Parse(log);
+        Assert.Equal("BK-TEST-001", json.RootElement[0].GetString());
+        Assert.Equal(userId, json.RootElement[1].GetInt32());
+        Assert.Equal(eventId, json.RootElement[2].GetInt32());
+        Assert.Equal(4, json.RootElement[3].GetProperty("seats_remaining").GetInt32());
+    }
+
+    [Fact]
+    public async Task CreateBooking_WhenEventIsFull_ShouldReturnFalseAndChangeNothing()
+    {
+        var first = await InsertUserAsync("first@example.com");
+        var second = await InsertUserAsync("second@example.com");
+        var eventId = await InsertEventAsync(seats: 1);
+        Assert.True(await CreateBookingAsync(first, eventId, "BK-TEST-001"));
+
+        var booked = await CreateBookingAsync(second, eventId, "BK-TEST-002");
+
+        Assert.False(booked);
+        Assert.Equal(0, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await ScalarAsync<int>("SELECT count(*)::int FROM bookings"));
+        Assert.Equal(1, await ScalarAsync<int>("SELECT count(*)::int FROM booking_logs"));
+    }
+
+    [Fact]
+    public async Task CreateBooking_WhenUserAlreadyHoldsConfirmedBooking_ShouldBeRefusedByPartialUniqueIndex()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingAsync(userId, eventId, "BK-TEST-002"));
+
+        Assert.Equal(PostgresErrorCodes.UniqueViolation, error.SqlState);
+        Assert.Equal("bookings_user_event_confirmed_unique", error.ConstraintName);
+        Assert.Equal(4, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await LogCountAsync("created", eventId));
+    }
+
+    [Fact]
+    public async Task CreateBooking_AfterCancelling_ShouldAllowTheSameUserToBookAgain()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+        Assert.True(await CancelBookingAsync("BK-TEST-001"));
+
+        var rebooked = await CreateBookingAsync(userId, eventId, "BK-TEST-002");
+
+        Assert.True(rebooked);
+        Assert.Equal(4, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await ConfirmedBookingsAsync(eventId));
+        Assert.Equal(2, await LogCountAsync("created", eventId));
+    }
+
+    [Fact]
+    public async Task CreateBooking_WhenEventDoesNotExist_ShouldRaiseNoDataFound()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingAsync(userId, 999_999, "BK-TEST-001"));
+
+        Assert.Equal(PostgresErrorCodes.NoDataFound, error.SqlState);
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM bookings"));
+    }
+
+    [Fact]
+    public async Task CancelBooking_WhenConfirmed_ShouldRestoreSeatStampCancelledAtAndLog()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+        var before = await ScalarAsync<DateTime>("SELECT timezone('utc', now())");
+
+        var cancelled = await CancelBookingAsync("BK-TEST-001");
+
+        Assert.True(cancelled);
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+        Assert.Equal(
+            "cancelled",
+            await ScalarAsync<string>("SELECT status FROM bookings WHERE booking_id = 'BK-TEST-001'"));
+        var cancelledAt = await ScalarAsync<DateTime>("SELECT cancelled_at FROM bookings WHERE booking_id = 'BK-TEST-001'");
+        Assert.InRange(cancelledAt, before.AddSeconds(-5), before.AddSeconds(5));
+        Assert.Equal(1, await LogCountAsync("cancelled", eventId));
+        var details = await ScalarAsync<string>("SELECT details::text FROM booking_logs WHERE action = 'cancelled'");
+        using var json = JsonDocument.Parse(details);
+        Assert.Equal(5, json.RootElement.GetProperty("seats_remaining").GetInt32());
+        Assert.Equal("user", json.RootElement.GetProperty("actor_role").GetString());
+        Assert.Equal(userId, await ScalarAsync<int>("SELECT user_id FROM booking_logs WHERE action = 'cancelled'"));
+    }
+
+    [Fact]
+    public async Task CancelBooking_WhenAnAdminActs_ShouldLogTheAdminAsActor()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var adminId = await InsertUserAsync("admin@example.com", role: "admin");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+
+        var cancelled = await ScalarAsync<bool>("SELECT cancel_booking($1, $2)", "BK-TEST-001", adminId);
+
+        Assert.True(cancelled);
+        Assert.Equal(adminId, await ScalarAsync<int>("SELECT user_id FROM booking_logs WHERE action = 'cancelled'"));
+        Assert.Equal(
+            "admin",
+            await ScalarAsync<string>("SELECT details->>'actor_role' FROM booking_logs WHERE action = 'cancelled'"));
+    }
+
+    [Fact]
+    public async Task CancelBooking_WhenBookingIsUnknown_ShouldReturnFalse()
+    {
+        Assert.False(await CancelBookingAsync("BK-DOES-NOT-EXIST"));
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM booking_logs"));
+    }
+
+    [Fact]
+    public async Task CancelBooking_WhenAlreadyCancelled_ShouldReturnFalseAndChangeNothing()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+        Assert.True(await CancelBookingAsync("BK-TEST-001"));
+
+        var again = await CancelBookingAsync("BK-TEST-001");
+
+        Assert.False(again);
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await LogCountAsync("cancelled", eventId));
+    }
+
+    [Fact]
+    public async Task CreateBooking_When100UsersRaceForTenSeats_ShouldConfirmExactlyTen()
+    {
+        var eventId = await InsertEventAsync(seats: 10);
+        var users = new List<int>();
+        for (var i = 0; i < 100; i++)
+        {
+            users.Add(await InsertUserAsync($"buyer{i}@example.com"));
+        }
+
+        var results = await RaceAsync(users.Count, i => CreateBookingOnOwnConnectionAsync(users[i], eventId, $"BK-RACE-{i:D3}"));
+
+        Assert.Equal(10, results.Count(r => r == Outcome.Booked));
+        Assert.Equal(90, results.Count(r => r == Outcome.Refused));
+        Assert.Equal(0, await AvailableSeatsAsync(eventId));
+        Assert.Equal(10, await ConfirmedBookingsAsync(eventId));
+        Assert.Equal(10, await LogCountAsync("created", eventId));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
+    public async Task CreateBooking_WhenOneUserSends20ParallelCalls_ShouldConfirmExactlyOne()
+    {
+        var userId = await InsertUserAsync("eager@example.com");
+        var eventId = await InsertEventAsync(seats: 50);
+
+        var results = await RaceAsync(20, i => CreateBookingOnOwnConnectionAsync(userId, eventId, $"BK-SAME-{i:D3}"));
+
+        Assert.Equal(1, results.Count(r => r == Outcome.Booked));
+        Assert.Equal(19, results.Count(r => r == Outcome.Duplicate));
+        Assert.Equal(49, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await LogCountAsync("created", eventId));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
+    public async Task CancelBooking_When20ParallelCancelsOfOneBooking_ShouldCancelExactlyOnce()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 3);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+
+        var results = await RaceAsync(20, _ => CancelOnOwnConnectionAsync("BK-TEST-001"));
+
+        Assert.Equal(1, results.Count(r => r));
+        Assert.Equal(3, await AvailableSeatsAsync(eventId));
+        Assert.Equal(1, await LogCountAsync("cancelled", eventId));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    private enum Outcome
+    {
+        Booked,
+        Refused,
+        Duplicate,
+    }
+
+    /// <summary>Starts <paramref name="count"/> calls together (released by one gate) and waits for all.</summary>
+    private static async Task<T[]> RaceAsync<T>(int count, Func<int, Task<T>> call)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = Enumerable.Range(0, count).Select(async i =>
+        {
+            await gate.Task;
+            return await call(i);
+        }).ToList();
+        gate.SetResult();
+        return await Task.WhenAll(calls);
+    }
+
+    /// <summary>One physical connection per call (no pooling), so the database really sees parallel sessions.</summary>
+    private async Task<Outcome> CreateBookingOnOwnConnectionAsync(int userId, int eventId, string bookingId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT create_booking($1, $2, $3)", connection)
+        {
+            Parameters = { new() { Value = userId }, new() { Value = eventId }, new() { Value = bookingId } },
+        };
+        try
+        {
+            return (bool)(await command.ExecuteScalarAsync())! ? Outcome.Booked : Outcome.Refused;
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return Outcome.Duplicate;
+        }
+    }
+
+    private async Task<bool> CancelOnOwnConnectionAsync(string bookingId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT cancel_booking($1)", connection)
+        {
+            Parameters = { new() { Value = bookingId } },
+        };
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+}

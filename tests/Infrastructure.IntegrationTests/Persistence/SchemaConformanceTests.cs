@@ -1,0 +1,274 @@
+using EventBooking.Infrastructure.IntegrationTests.Support;
+using EventBooking.Infrastructure.Persistence;
+using EventBooking.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>
+/// Migrates an empty database and reads the catalogue back, comparing it with
+/// seed/DATABASE-SCHEMA.md (plus events.image_url from contract section 8). Each expectation below is a
+/// line of that document; a drifting migration shows up here as a readable diff.
+/// </summary>
+[Collection(DatabaseCollection.Name)]
+public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLifetime
+{
+    private const string ScratchDatabase = "eventbooking_test_schema_conformance";
+    private string _connectionString = string.Empty;
+
+    public async Task InitializeAsync()
+    {
+        await fixture.RecreateDatabaseAsync(ScratchDatabase);
+        _connectionString = PostgresFixture.WithDatabase(fixture.ServerConnectionString, ScratchDatabase);
+        await MigrateAsync();
+    }
+
+    public Task DisposeAsync() => fixture.DropDatabaseAsync(ScratchDatabase);
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateExactlyTheDocumentedTables()
+    {
+        var tables = await QueryAsync(
+            """
+            SELECT table_name FROM information_schema.tables
+            WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
+            """);
+
+        Assert.Equal(["booking_logs", "bookings", "events", "users"], tables);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateEveryColumnWithDocumentedTypeNullabilityAndDefault()
+    {
+        string[] expected =
+        [
+            "booking_logs.action varchar(20) NOT NULL",
+            "booking_logs.booking_id varchar(50) NOT NULL",
+            "booking_logs.details jsonb NULL",
+            "booking_logs.event_id integer NULL",
+            "booking_logs.id integer NOT NULL DEFAULT nextval('booking_logs_id_seq'::regclass)",
+            "booking_logs.timestamp timestamp without time zone NULL DEFAULT now()",
+            "booking_logs.user_id integer NULL",
+            "bookings.booking_id varchar(50) NOT NULL",
+            "bookings.cancelled_at timestamp without time zone NULL",
+            "bookings.created_at timestamp without time zone NULL DEFAULT now()",
+            "bookings.event_id integer NULL",
+            "bookings.id integer NOT NULL DEFAULT nextval('bookings_id_seq'::regclass)",
+            "bookings.status varchar(20) NULL DEFAULT 'confirmed'::character varying",
+            "bookings.user_id integer NULL",
+            "events.available_seats integer NOT NULL",
+            "events.created_at timestamp without time zone NULL DEFAULT now()",
+            "events.created_by integer NULL",
+            "events.description text NULL",
+            "events.event_date timestamp without time zone NOT NULL",
+            "events.id integer NOT NULL DEFAULT nextval('events_id_seq'::regclass)",
+            "events.image_url text NULL",
+            "events.name varchar(255) NOT NULL",
+            "events.seat_capacity integer NOT NULL",
+            "events.updated_at timestamp without time zone NULL DEFAULT now()",
+            "users.created_at timestamp without time zone NULL DEFAULT now()",
+            "users.email varchar(255) NOT NULL",
+            "users.id integer NOT NULL DEFAULT nextval('users_id_seq'::regclass)",
+            "users.name varchar(255) NOT NULL",
+            "users.password_hash varchar(255) NOT NULL",
+            "users.role varchar(50) NULL DEFAULT 'user'::character varying",
+            "users.updated_at timestamp without time zone NULL DEFAULT now()",
+        ];
+
+        var actual = await QueryAsync(
+            """
+            SELECT table_name || '.' || column_name || ' '
+                || CASE WHEN data_type = 'character varying' THEN 'varchar(' || character_maximum_length || ')'
+                        ELSE data_type END
+                || CASE WHEN is_nullable = 'YES' THEN ' NULL' ELSE ' NOT NULL' END
+                || COALESCE(' DEFAULT ' || column_default, '')
+            FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            """);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreatePrimaryUniqueAndCheckConstraints()
+    {
+        string[] expected =
+        [
+            "booking_logs p PRIMARY KEY (id)",
+            "bookings p PRIMARY KEY (id)",
+            "bookings u UNIQUE (booking_id)",
+            "events c CHECK (((available_seats >= 0) AND (available_seats <= seat_capacity))) check_available_seats",
+            "events c CHECK ((seat_capacity > 0)) check_seat_capacity",
+            "events p PRIMARY KEY (id)",
+            "users p PRIMARY KEY (id)",
+            "users u UNIQUE (email)",
+        ];
+
+        var actual = await QueryAsync(
+            """
+            SELECT t.relname || ' ' || c.contype::text || ' ' || pg_get_constraintdef(c.oid)
+                || CASE WHEN c.contype = 'c' THEN ' ' || c.conname ELSE '' END
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND c.contype IN ('p', 'u', 'c') AND t.relname <> '__EFMigrationsHistory'
+            """);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateForeignKeysWithDocumentedDeleteActions()
+    {
+        string[] expected =
+        [
+            "bookings FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE",
+            "bookings FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
+            "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
+        ];
+
+        var actual = await QueryAsync(
+            """
+            SELECT t.relname || ' ' || pg_get_constraintdef(c.oid)
+            FROM pg_constraint c
+            JOIN pg_class t ON t.oid = c.conrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND c.contype = 'f'
+            """);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateEveryDocumentedIndexByName()
+    {
+        // name | table | columns | unique | partial predicate
+        string[] expected =
+        [
+            "booking_logs_pkey | booking_logs | id | unique | ",
+            "bookings_booking_id_unique | bookings | booking_id | unique | ",
+            "bookings_pkey | bookings | id | unique | ",
+            "bookings_user_event_confirmed_unique | bookings | user_id,event_id | unique | ((status)::text = 'confirmed'::text)",
+            "events_pkey | events | id | unique | ",
+            "idx_booking_logs_action | booking_logs | action |  | ",
+            "idx_booking_logs_booking_id | booking_logs | booking_id |  | ",
+            "idx_booking_logs_timestamp | booking_logs | timestamp |  | ",
+            "idx_booking_logs_user_event | booking_logs | user_id,event_id |  | ",
+            "idx_bookings_created_at | bookings | created_at |  | ",
+            "idx_bookings_event_id | bookings | event_id |  | ",
+            "idx_bookings_status | bookings | status |  | ",
+            "idx_bookings_user_id | bookings | user_id |  | ",
+            "idx_events_available_seats | events | available_seats |  | (available_seats > 0)",
+            "idx_events_created_by | events | created_by |  | ",
+            "idx_events_event_date | events | event_date |  | ",
+            "idx_users_email | users | email |  | ",
+            "idx_users_role | users | role |  | ",
+            "users_email_unique | users | email | unique | ",
+            "users_pkey | users | id | unique | ",
+        ];
+
+        var actual = await QueryAsync(
+            """
+            SELECT i.relname || ' | ' || t.relname || ' | '
+                || (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
+                    FROM unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
+                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum)
+                || ' | ' || CASE WHEN ix.indisunique THEN 'unique' ELSE '' END
+                || ' | ' || COALESCE(pg_get_expr(ix.indpred, ix.indrelid), '')
+            FROM pg_index ix
+            JOIN pg_class i ON i.oid = ix.indexrelid
+            JOIN pg_class t ON t.oid = ix.indrelid
+            JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = 'public' AND t.relname <> '__EFMigrationsHistory'
+            """);
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateBookingFunctionsWithDocumentedSignatures()
+    {
+        string[] expected =
+        [
+            "cancel_booking(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer) boolean",
+            "create_booking(p_user_id integer, p_event_id integer, p_booking_id character varying) boolean",
+        ];
+
+        var actual = await QueryAsync(
+            """
+            SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ') ' || pg_get_function_result(p.oid)
+            FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'cancel_booking')
+            """);
+        var lockingFunctions = await QueryAsync(
+            """
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'cancel_booking')
+              AND p.prosrc ILIKE '%FOR UPDATE%'
+            """);
+
+        Assert.Equal(expected, actual);
+        Assert.Equal(["cancel_booking", "create_booking"], lockingFunctions);
+    }
+
+    [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateUpdatedAtAndAuditImmutabilityTriggers()
+    {
+        var actual = await QueryAsync(
+            """
+            SELECT c.relname || ' ' || t.tgname || ' ' || p.proname
+            FROM pg_trigger t
+            JOIN pg_class c ON c.oid = t.tgrelid
+            JOIN pg_proc p ON p.oid = t.tgfoid
+            JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND NOT t.tgisinternal
+            """);
+
+        Assert.Equal(
+            [
+                "booking_logs booking_logs_immutable booking_logs_are_immutable",
+                "events events_set_updated_at set_updated_at",
+                "users users_set_updated_at set_updated_at",
+            ],
+            actual);
+    }
+
+    [Fact]
+    public async Task Migrate_WhenRunAgainOnMigratedDatabase_ShouldChangeNothing()
+    {
+        var before = await QueryAsync("""SELECT migration_id FROM "__EFMigrationsHistory" """);
+
+        await MigrateAsync();
+        await MigrateAsync();
+
+        var after = await QueryAsync("""SELECT migration_id FROM "__EFMigrationsHistory" """);
+        Assert.NotEmpty(before);
+        Assert.Equal(before, after);
+    }
+
+    private async Task MigrateAsync()
+    {
+        await using var services = PostgresFixture.BuildInfrastructure(_connectionString);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IDatabaseMaintenance>().MigrateAsync();
+    }
+
+    /// <summary>Runs a one-column query and returns its rows sorted (ordinal), for order-free comparison.</summary>
+    private async Task<List<string>> QueryAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(reader.GetString(0));
+        }
+
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}

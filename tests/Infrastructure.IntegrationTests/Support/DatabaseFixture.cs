@@ -1,0 +1,5 @@
+using EventBooking.TestSupport;
+
+namespace EventBooking.Infrastructure.IntegrationTests.Support;
+
+public sealed class DatabaseFixture() : PostgresFixture("infrastructure");

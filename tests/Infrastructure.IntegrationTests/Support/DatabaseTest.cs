@@ -1,0 +1,83 @@
+using Npgsql;
+
+namespace EventBooking.Infrastructure.IntegrationTests.Support;
+
+/// <summary>Base class for tests against the shared database: resets it first, and offers SQL helpers.</summary>
+[Collection(DatabaseCollection.Name)]
+public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
+{
+    protected DatabaseFixture Database { get; } = database;
+
+    public Task InitializeAsync() => Database.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    protected async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    {
+        await using var command = Database.DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        var result = await command.ExecuteScalarAsync();
+        return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    {
+        await using var command = Database.DataSource.CreateCommand(sql);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Inserts a user directly (no bcrypt: these tests are about the database, not passwords).</summary>
+    protected Task<int> InsertUserAsync(string email, string role = "user") =>
+        ScalarAsync<int>(
+            "INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, 'not-a-hash', $3) RETURNING id",
+            email,
+            "Test " + email,
+            role);
+
+    /// <summary>Inserts an event directly, dated a week ahead unless told otherwise.</summary>
+    protected Task<int> InsertEventAsync(int seats, int? createdBy = null, TimeSpan? startsIn = null) =>
+        ScalarAsync<int>(
+            """
+            INSERT INTO events (name, event_date, seat_capacity, available_seats, created_by)
+            VALUES ('Event', timezone('utc', now()) + $1, $2, $2, $3) RETURNING id
+            """,
+            startsIn ?? TimeSpan.FromDays(7),
+            seats,
+            createdBy.HasValue ? createdBy.Value : DBNull.Value);
+
+    protected Task<bool> CreateBookingAsync(int userId, int eventId, string bookingId) =>
+        ScalarAsync<bool>("SELECT create_booking($1, $2, $3)", userId, eventId, bookingId);
+
+    protected Task<bool> CancelBookingAsync(string bookingId) =>
+        ScalarAsync<bool>("SELECT cancel_booking($1)", bookingId);
+
+    protected Task<int> AvailableSeatsAsync(int eventId) =>
+        ScalarAsync<int>("SELECT available_seats FROM events WHERE id = $1", eventId);
+
+    protected Task<int> ConfirmedBookingsAsync(int eventId) =>
+        ScalarAsync<int>("SELECT count(*)::int FROM bookings WHERE event_id = $1 AND status = 'confirmed'", eventId);
+
+    protected Task<int> LogCountAsync(string action, int eventId) =>
+        ScalarAsync<int>("SELECT count(*)::int FROM booking_logs WHERE action = $1 AND event_id = $2", action, eventId);
+
+    /// <summary>The invariant every booking path must keep.</summary>
+    protected async Task AssertSeatInvariantAsync(int eventId)
+    {
+        var (capacity, available, confirmed) = (
+            await ScalarAsync<int>("SELECT seat_capacity FROM events WHERE id = $1", eventId),
+            await AvailableSeatsAsync(eventId),
+            await ConfirmedBookingsAsync(eventId));
+        Assert.True(
+            available + confirmed == capacity,
+            $"available_seats ({available}) + confirmed bookings ({confirmed}) != seat_capacity ({capacity})");
+    }
+}

@@ -1,0 +1,5 @@
+using EventBooking.TestSupport;
+
+namespace EventBooking.WebApi.IntegrationTests.Support;
+
+public sealed class DatabaseFixture() : PostgresFixture("webapi");
