@@ -1,0 +1,15 @@
+namespace EventBooking.ArchitectureTests.Rules;
+
+internal static class NameMatching
+{
+    /// <summary>
+    /// <c>Npgsql</c> matches <c>Npgsql</c> and <c>Npgsql.EntityFrameworkCore.PostgreSQL</c>,
+    /// not <c>NpgsqlFoo</c>: dotted names match whole segments only.
+    /// </summary>
+    public static bool IsNameOrChildOf(string name, string prefix) =>
+        name.Equals(prefix, StringComparison.OrdinalIgnoreCase)
+        || name.StartsWith(prefix + ".", StringComparison.OrdinalIgnoreCase);
+
+    public static bool IsNameOrChildOfAny(string name, IEnumerable<string> prefixes) =>
+        prefixes.Any(prefix => IsNameOrChildOf(name, prefix));
+}
