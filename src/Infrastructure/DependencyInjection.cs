@@ -1,10 +1,13 @@
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Infrastructure.Authentication;
+using EventBooking.Infrastructure.Health;
 using EventBooking.Infrastructure.Persistence;
 using EventBooking.Infrastructure.Persistence.Seeding;
 using EventBooking.Infrastructure.Security;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EventBooking.Infrastructure;
@@ -12,25 +15,44 @@ namespace EventBooking.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw new InvalidOperationException(
-                "ConnectionStrings__Default is not set. Point it at a PostgreSQL database, or start the API "
-                + "with build/run.sh, which provisions a local one.");
+            throw new OptionsValidationException(
+                "ConnectionStrings",
+                typeof(NpgsqlDataSource),
+                ["ConnectionStrings__Default is not set. Point it at a PostgreSQL database, or start the API "
+                 + "with build/run.sh, which provisions a local one."]);
         }
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(PostgresOptions.Normalize(connectionString)).Build());
         services.AddDbContext<EventBookingDbContext>((sp, options) =>
             PostgresOptions.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddScoped<IUnitOfWork, UnitOfWork>();
+
+        // Convention: one repository per aggregate (writes), one read service per feature (reads).
+        services.Scan(scan => scan
+            .FromAssemblyOf<UnitOfWork>()
+            .AddClasses(c => c.Where(t => t.Name.EndsWith("Repository", StringComparison.Ordinal)
+                                          || t.Name.EndsWith("ReadService", StringComparison.Ordinal)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
+
+        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
+        services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
+        services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
 
         return services;
     }

@@ -1,24 +1,34 @@
+using EventBooking.Application;
 using EventBooking.Infrastructure;
 using EventBooking.WebApi;
-using EventBooking.WebApi.Endpoints;
+using Microsoft.Extensions.Options;
 
 var (databaseCommand, hostArgs) = DatabaseCommands.Split(args);
 
-var builder = WebApplication.CreateBuilder(hostArgs);
-builder.UseDefaultUrls();
-builder.Services.AddInfrastructure(builder.Configuration);
-
-var app = builder.Build();
-
-if (databaseCommand is not null)
+try
 {
-    return await DatabaseCommands.RunAsync(app, databaseCommand);
+    var builder = WebApplication.CreateBuilder(hostArgs);
+    builder.UseDefaultUrls();
+    builder.Services.AddApplication().AddInfrastructure(builder.Configuration);
+    builder.AddWebApi();
+
+    var app = builder.Build();
+    if (databaseCommand is not null)
+    {
+        return await DatabaseCommands.RunAsync(app, databaseCommand);
+    }
+
+    app.UseWebApi();
+    await app.RunAsync();
+    return 0;
 }
-
-app.MapHealthEndpoints();
-
-await app.RunAsync();
-return 0;
+catch (OptionsValidationException ex)
+{
+    // A configuration mistake: say what to fix, without a stack trace.
+    await Console.Error.WriteLineAsync($"EventBooking cannot start, the configuration is invalid:{Environment.NewLine}  - "
+        + string.Join($"{Environment.NewLine}  - ", ex.Failures));
+    return 2;
+}
 
 /// <summary>The entry point, visible to the integration tests' WebApplicationFactory.</summary>
 public partial class Program;

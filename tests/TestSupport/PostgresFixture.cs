@@ -3,6 +3,8 @@ using EventBooking.Infrastructure;
 using EventBooking.Infrastructure.Persistence;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Npgsql;
 using Respawn;
 using Testcontainers.PostgreSql;
@@ -95,17 +97,25 @@ public abstract class PostgresFixture(string databaseSuffix) : IAsyncLifetime
         }
     }
 
-    /// <summary>Wires Infrastructure exactly as the API does, against the given database.</summary>
+    /// <summary>Wires Infrastructure as the API does, against the given database.</summary>
     public static ServiceProvider BuildInfrastructure(string connectionString)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
-                [$"ConnectionStrings:{DependencyInjection.ConnectionStringName}"] = connectionString,
+                [$"ConnectionStrings:{Infrastructure.DependencyInjection.ConnectionStringName}"] = connectionString,
             })
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment
+        {
+            EnvironmentName = "Testing",
+            ApplicationName = "EventBooking.Tests",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        // Infrastructure's one need from Application: the compiled mapping configuration.
+        services.AddSingleton(Application.DependencyInjection.CreateMappingConfig());
         services.AddInfrastructure(configuration);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }

@@ -2,11 +2,15 @@ namespace EventBooking.Domain.Common;
 
 /// <summary>
 /// An expected failure, returned as a value rather than thrown. <see cref="Code"/> is stable and
-/// machine-readable; <see cref="Message"/> is the human sentence clients show.
+/// machine-readable; <see cref="Message"/> is the human sentence clients show; <see cref="Details"/>
+/// lists field-level problems of a validation error.
 /// </summary>
 public sealed record Error(string Code, string Message, ErrorType Type)
 {
-    public static Error Validation(string message) => new("VALIDATION_ERROR", message, ErrorType.Validation);
+    public IReadOnlyList<ErrorDetail> Details { get; init; } = [];
+
+    public static Error Validation(string message, IReadOnlyList<ErrorDetail>? details = null) =>
+        new("VALIDATION_ERROR", message, ErrorType.Validation) { Details = details ?? [] };
 
     public static Error NotFound(string message) => new("NOT_FOUND", message, ErrorType.NotFound);
 

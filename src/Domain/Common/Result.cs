@@ -19,7 +19,7 @@ public class Result
 }
 
 /// <summary>The outcome of an operation that yields a <typeparamref name="T"/> or fails with an expected <see cref="Error"/>.</summary>
-public sealed class Result<T> : Result
+public sealed class Result<T> : Result, IFailureFactory<Result<T>>
 {
     private readonly T? _value;
 
@@ -39,6 +39,8 @@ public sealed class Result<T> : Result
     public static Result<T> Success(T value) => new(value);
 
     public static new Result<T> Failure(Error error) => new(error ?? throw new ArgumentNullException(nameof(error)));
+
+    public static Result<T> FromError(Error error) => Failure(error);
 
     public static implicit operator Result<T>(T value) => Success(value);
 

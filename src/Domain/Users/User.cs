@@ -1,3 +1,5 @@
+using EventBooking.Domain.Common;
+
 namespace EventBooking.Domain.Users;
 
 /// <summary>An account. Emails are stored trimmed and lower-case, so uniqueness is case-insensitive.</summary>
@@ -38,6 +40,21 @@ public sealed class User
         CreatedAt = now,
         UpdatedAt = now,
     };
+
+    /// <summary>
+    /// Gives the user another role. Whether this leaves the system without an admin is not visible
+    /// from one user; the caller checks that under a lock (see ChangeUserRoleCommandHandler).
+    /// </summary>
+    public Result ChangeRole(string role)
+    {
+        if (!Roles.IsKnown(role))
+        {
+            return UserErrors.UnknownRole;
+        }
+
+        Role = role;
+        return Result.Success();
+    }
 
     public static string NormalizeEmail(string email) => email.Trim().ToLowerInvariant();
 }

@@ -51,8 +51,8 @@ public sealed class DatabaseMaintenanceTests(DatabaseFixture database) : Databas
         var hash = await ScalarAsync<string>("SELECT password_hash FROM users WHERE email = 'john@example.com'");
         var hasher = Database.Services.GetRequiredService<IPasswordHasher>();
         Assert.StartsWith("$2b$12$", hash, StringComparison.Ordinal);
-        Assert.True(hasher.Verify("password123", hash));
-        Assert.False(hasher.Verify("password124", hash));
+        Assert.True(await hasher.VerifyAsync("password123", hash, CancellationToken.None));
+        Assert.False(await hasher.VerifyAsync("password124", hash, CancellationToken.None));
     }
 
     [Fact]

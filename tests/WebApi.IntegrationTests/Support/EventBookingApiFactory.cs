@@ -3,12 +3,24 @@ using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace EventBooking.WebApi.IntegrationTests.Support;
 
-/// <summary>The real API in memory, wired to the test database.</summary>
-public sealed class EventBookingApiFactory(DatabaseFixture database) : WebApplicationFactory<Program>
+/// <summary>
+/// The real API in memory, wired to the test database, with the test signing key and rate limiting
+/// off unless a test turns it on through <paramref name="settings"/>.
+/// </summary>
+public sealed class EventBookingApiFactory(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+        builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
+        builder.UseSetting("Jwt:Audience", TestTokens.Audience);
+        builder.UseSetting("RateLimiting:Enabled", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
     }
 }

@@ -27,7 +27,11 @@ internal sealed class DatabaseSeeder(
         }
 
         // bcrypt costs ~0.2 s a hash: compute them before the transaction rather than while holding it.
-        var hashes = missingUsers.ToDictionary(u => u.Email, _ => passwordHasher.Hash(SeedData.Password));
+        var hashes = new Dictionary<string, string>();
+        foreach (var user in missingUsers)
+        {
+            hashes[user.Email] = await passwordHasher.HashAsync(SeedData.Password, cancellationToken);
+        }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Two seeders at once (two instances starting) queue here instead of racing on NOT EXISTS checks.

@@ -1,0 +1,6 @@
+using EventBooking.Domain.Common;
+using MediatR;
+
+namespace EventBooking.Application.Auth.Commands.Login;
+
+public sealed record LoginCommand(string Email, string Password) : IRequest<Result<AuthResponse>>;

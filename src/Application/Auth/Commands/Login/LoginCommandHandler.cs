@@ -1,0 +1,26 @@
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.Domain.Common;
+using EventBooking.Domain.Users;
+using MapsterMapper;
+using MediatR;
+
+namespace EventBooking.Application.Auth.Commands.Login;
+
+internal sealed class LoginCommandHandler(
+    IUserRepository users, IPasswordHasher passwordHasher, ITokenIssuer tokenIssuer, IMapper mapper)
+    : IRequestHandler<LoginCommand, Result<AuthResponse>>
+{
+    public async Task<Result<AuthResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
+    {
+        var user = await users.GetByEmailAsync(User.NormalizeEmail(command.Email), cancellationToken);
+
+        // Verify even when the user is unknown (against a dummy hash): both failures cost the same time.
+        var passwordMatches = await passwordHasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
+        if (user is null || !passwordMatches)
+        {
+            return UserErrors.InvalidCredentials;
+        }
+
+        return new AuthResponse(mapper.Map<AuthUserResponse>(user), tokenIssuer.Issue(user).Token);
+    }
+}

@@ -1,0 +1,57 @@
+using EventBooking.Application.Common.Behaviours;
+using FluentValidation;
+using Mapster;
+using MapsterMapper;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EventBooking.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// MediatR 5.1.0 wired by hand (its DI package is not available to us; see DEPENDENCIES.md):
+    /// handlers and validators found by convention, behaviours registered outermost first.
+    /// </summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        var assembly = typeof(DependencyInjection).Assembly;
+
+        services.AddScoped<ServiceFactory>(sp => sp.GetService!);
+        services.AddScoped<IMediator, Mediator>();
+        services.Scan(scan => scan
+            .FromAssemblies(assembly)
+            .AddClasses(c => c.AssignableTo(typeof(IRequestHandler<,>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime()
+            .AddClasses(c => c.AssignableTo(typeof(INotificationHandler<>)), publicOnly: false)
+            .AsImplementedInterfaces()
+            .WithScopedLifetime());
+
+        // Registration order is execution order: logging wraps validation wraps the handler.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+
+        // Validators are stateless: one instance each for the life of the process.
+        services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        services.AddSingleton(CreateMappingConfig());
+        services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
+
+        return services;
+    }
+
+    /// <summary>
+    /// All Mapster mappings, from the <see cref="IRegister"/> classes of this assembly, compiled once.
+    /// Compiling here, at startup, turns a mapping with an unmapped destination member into a startup
+    /// failure instead of a wrong response later.
+    /// </summary>
+    public static TypeAdapterConfig CreateMappingConfig()
+    {
+        var config = new TypeAdapterConfig();
+        config.Default.RequireDestinationMemberSource(true);
+        config.Scan(typeof(DependencyInjection).Assembly);
+        config.Compile();
+        return config;
+    }
+}

@@ -1,0 +1,3 @@
+namespace EventBooking.WebApi.Contracts.Auth;
+
+public sealed record LoginRequest(string? Email, string? Password);

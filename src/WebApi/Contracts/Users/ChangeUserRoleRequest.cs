@@ -1,0 +1,3 @@
+namespace EventBooking.WebApi.Contracts.Users;
+
+public sealed record ChangeUserRoleRequest(string? Role);

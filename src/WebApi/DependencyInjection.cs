@@ -1,0 +1,90 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.WebApi.Endpoints;
+using EventBooking.WebApi.Http;
+using EventBooking.WebApi.Json;
+using EventBooking.WebApi.OpenApi;
+using EventBooking.WebApi.RateLimiting;
+using EventBooking.WebApi.Security;
+using Microsoft.AspNetCore.Http.Json;
+using Scalar.AspNetCore;
+
+namespace EventBooking.WebApi;
+
+/// <summary>The web layer's wiring (<see cref="AddWebApi"/>) and its request pipeline (<see cref="UseWebApi"/>).</summary>
+internal static class DependencyInjection
+{
+    public static WebApplicationBuilder AddWebApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.DefaultMaxBodyBytes;
+        });
+
+        services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+
+        services.AddExceptionHandler<GlobalExceptionHandler>();
+        services.AddProblemDetails();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddJwtAuthentication();
+        services.AddAuthorizationPolicies();
+        services.AddApiRateLimiting();
+        services.AddApiCors(builder.Configuration);
+
+        services.AddOpenApi(options =>
+        {
+            options.AddDocumentTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<BearerSecurityTransformer>();
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "EventBooking API";
+                document.Info.Description = "Book seats at events. Every answer is an envelope: "
+                    + "{success: true, data} or {success: false, error: {code, message, timestamp, traceId, details?}}.";
+                return Task.CompletedTask;
+            });
+        });
+
+        return builder;
+    }
+
+    /// <summary>camelCase, UTC times with milliseconds and Z, numbers only as JSON numbers, no deep nesting.</summary>
+    public static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.MaxDepth = 32;
+        json.Converters.Add(new UtcDateTimeJsonConverter());
+    }
+
+    public static WebApplication UseWebApi(this WebApplication app)
+    {
+        app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
+        app.UseStatusCodeEnvelopes();
+        app.Use(async (context, next) =>
+        {
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            await next(context);
+        });
+        app.UseCors();
+        app.UseRouting();
+        app.UseRequestBodyLimits();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi().DisableRateLimiting();
+        app.MapScalarApiReference().DisableRateLimiting();
+
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapAdminUserEndpoints();
+        return app;
+    }
+}

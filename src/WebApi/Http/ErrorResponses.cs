@@ -1,0 +1,41 @@
+using System.Diagnostics;
+using EventBooking.Domain.Common;
+
+namespace EventBooking.WebApi.Http;
+
+/// <summary>Writes the error envelope. Every error the API answers goes through here.</summary>
+internal static class ErrorResponses
+{
+    public static int StatusCodeFor(ErrorType type) => type switch
+    {
+        ErrorType.Validation => StatusCodes.Status400BadRequest,
+        ErrorType.Unauthorized => StatusCodes.Status401Unauthorized,
+        ErrorType.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorType.NotFound => StatusCodes.Status404NotFound,
+        ErrorType.Conflict => StatusCodes.Status409Conflict,
+        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unmapped error type"),
+    };
+
+    public static Task WriteAsync(HttpContext context, Error error) =>
+        WriteAsync(context, StatusCodeFor(error.Type), error.Code, error.Message, error.Details);
+
+    public static Task WriteAsync(
+        HttpContext context, int statusCode, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
+    {
+        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
+        var body = new ErrorBody(
+            code,
+            message,
+            clock.GetUtcNow().UtcDateTime,
+            TraceId(context),
+            details is { Count: > 0 } ? details.Select(d => new ErrorDetailBody(d.Field, d.Message)).ToList() : null);
+
+        context.Response.StatusCode = statusCode;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(new ErrorEnvelope(body), context.RequestAborted);
+    }
+
+    /// <summary>The W3C trace id when tracing is on (what logs carry), else the connection's request id.</summary>
+    public static string TraceId(HttpContext context) =>
+        Activity.Current?.TraceId.ToHexString() ?? context.TraceIdentifier;
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
+
+namespace EventBooking.WebApi.Http;
+
+/// <summary>
+/// Refuses a body larger than the endpoint allows before reading a byte of it: by its Content-Length
+/// at once, and otherwise (chunked) through the server's body size limit while it is read.
+/// </summary>
+internal static class RequestBodyLimits
+{
+    /// <summary>JSON bodies are small; endpoints taking files raise their own limit with <see cref="IRequestSizeLimitMetadata"/>.</summary>
+    public const long DefaultMaxBodyBytes = 64 * 1024;
+
+    public static IApplicationBuilder UseRequestBodyLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            var limit = context.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+                ?? DefaultMaxBodyBytes;
+            if (context.Request.ContentLength > limit)
+            {
+                await ErrorResponses.WriteAsync(
+                    context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body is too large");
+                return;
+            }
+
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+
+            await next(context);
+        });
+}

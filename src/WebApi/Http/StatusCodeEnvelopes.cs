@@ -1,0 +1,24 @@
+namespace EventBooking.WebApi.Http;
+
+/// <summary>Gives the framework's own empty answers (unknown route, wrong method, ...) the error envelope too.</summary>
+internal static class StatusCodeEnvelopes
+{
+    public static IApplicationBuilder UseStatusCodeEnvelopes(this IApplicationBuilder app) =>
+        app.UseStatusCodePages(context =>
+        {
+            var http = context.HttpContext;
+            var (code, message) = http.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => (ErrorCodes.NotFound, "Route not found"),
+                StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "Method not allowed"),
+                StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Content-Type must be application/json"),
+                StatusCodes.Status401Unauthorized => (ErrorCodes.Unauthorized, "Authentication required"),
+                StatusCodes.Status403Forbidden => (ErrorCodes.Forbidden, "Access denied"),
+                StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "Request body is too large"),
+                StatusCodes.Status429TooManyRequests => (ErrorCodes.RateLimited, "Too many requests"),
+                >= 500 => (ErrorCodes.Internal, "An unexpected error occurred"),
+                _ => (ErrorCodes.Validation, "The request is invalid"),
+            };
+            return ErrorResponses.WriteAsync(http, http.Response.StatusCode, code, message);
+        });
+}
