@@ -26,4 +26,29 @@ public sealed class UserTests
     [InlineData(null, false)]
     public void IsKnown_ShouldAcceptOnlyTheTwoContractRoles(string? role, bool known) =>
         Assert.Equal(known, Roles.IsKnown(role));
+
+    [Fact]
+    public void ChangeRole_WhenRoleIsKnown_ShouldChangeIt()
+    {
+        var user = User.Register("a@example.com", "Ann", "hash", DateTime.UtcNow);
+
+        var result = user.ChangeRole(Roles.Admin);
+
+        Assert.True(result.IsSuccess);
+        Assert.True(user.IsAdmin);
+    }
+
+    [Theory]
+    [InlineData("Admin")]
+    [InlineData("superuser")]
+    [InlineData("")]
+    public void ChangeRole_WhenRoleIsUnknown_ShouldFailAndKeepTheOldRole(string role)
+    {
+        var user = User.Register("a@example.com", "Ann", "hash", DateTime.UtcNow);
+
+        var result = user.ChangeRole(role);
+
+        Assert.Equal(UserErrors.UnknownRole, result.Error);
+        Assert.Equal(Roles.User, user.Role);
+    }
 }

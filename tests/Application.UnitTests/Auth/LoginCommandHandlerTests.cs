@@ -1,0 +1,58 @@
+using EventBooking.Application.Auth.Commands.Login;
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.UnitTests.Common;
+using EventBooking.Domain.Users;
+using NSubstitute;
+
+namespace EventBooking.Application.UnitTests.Auth;
+
+public sealed class LoginCommandHandlerTests
+{
+    private readonly IUserRepository _users = Substitute.For<IUserRepository>();
+    private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
+    private readonly ITokenIssuer _tokens = Substitute.For<ITokenIssuer>();
+    private readonly LoginCommandHandler _handler;
+
+    public LoginCommandHandlerTests()
+    {
+        _tokens.Issue(Arg.Any<User>()).Returns(new AccessToken("jwt", TestUsers.Now.AddDays(1)));
+        _handler = new LoginCommandHandler(_users, _hasher, _tokens, DependencyInjectionMapper.Create());
+    }
+
+    [Fact]
+    public async Task Handle_WhenPasswordMatches_ShouldReturnTheUserAndAToken()
+    {
+        var user = TestUsers.Regular();
+        _users.GetByEmailAsync("john@example.com", Arg.Any<CancellationToken>()).Returns(user);
+        _hasher.VerifyAsync("password123", user.PasswordHash, Arg.Any<CancellationToken>()).Returns(true);
+
+        var result = await _handler.Handle(new LoginCommand(" John@Example.com", "password123"), CancellationToken.None);
+
+        Assert.Equal("jwt", result.Value.Token);
+        Assert.Equal("john@example.com", result.Value.User.Email);
+    }
+
+    [Fact]
+    public async Task Handle_WhenPasswordIsWrong_ShouldReturnInvalidCredentials()
+    {
+        var user = TestUsers.Regular();
+        _users.GetByEmailAsync("john@example.com", Arg.Any<CancellationToken>()).Returns(user);
+        _hasher.VerifyAsync("wrong", user.PasswordHash, Arg.Any<CancellationToken>()).Returns(false);
+
+        var result = await _handler.Handle(new LoginCommand("john@example.com", "wrong"), CancellationToken.None);
+
+        Assert.Equal(UserErrors.InvalidCredentials, result.Error);
+        _tokens.DidNotReceiveWithAnyArgs().Issue(default!);
+    }
+
+    [Fact]
+    public async Task Handle_WhenEmailIsUnknown_ShouldStillVerifySoBothFailuresCostTheSame()
+    {
+        _users.GetByEmailAsync(Arg.Any<string>(), Arg.Any<CancellationToken>()).Returns((User?)null);
+
+        var result = await _handler.Handle(new LoginCommand("ghost@example.com", "password123"), CancellationToken.None);
+
+        Assert.Equal(UserErrors.InvalidCredentials, result.Error);
+        await _hasher.Received(1).VerifyAsync("password123", null, Arg.Any<CancellationToken>());
+    }
+}

@@ -1,0 +1,77 @@
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Users;
+using EventBooking.Domain.Users;
+using Mapster;
+using MediatR;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NSubstitute;
+
+namespace EventBooking.Application.UnitTests.Common;
+
+/// <summary>AddApplication finds a handler for every request and compiles the mappings.</summary>
+public sealed class ApplicationWiringTests
+{
+    public static TheoryData<Type> RequestTypes()
+    {
+        var data = new TheoryData<Type>();
+        foreach (var type in typeof(DependencyInjection).Assembly.GetTypes()
+                     .Where(t => t is { IsAbstract: false, IsInterface: false }
+                                 && t.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))))
+        {
+            data.Add(type);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RequestTypes))]
+    public void AddApplication_ShouldRegisterExactlyOneHandlerForEveryRequest(Type requestType)
+    {
+        using var provider = BuildProvider();
+        var responseType = requestType.GetInterfaces()
+            .Single(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IRequest<>))
+            .GetGenericArguments()[0];
+        var handlerType = typeof(IRequestHandler<,>).MakeGenericType(requestType, responseType);
+
+        using var scope = provider.CreateScope();
+        var handlers = scope.ServiceProvider.GetServices(handlerType).ToList();
+
+        Assert.Single(handlers);
+        Assert.False(handlers[0]!.GetType().IsPublic, $"{handlers[0]!.GetType().Name} should be internal");
+    }
+
+    [Fact]
+    public void RequestTypes_ShouldBeFound()
+    {
+        // Guards the theory above against passing vacuously on an empty list.
+        Assert.True(RequestTypes().Count >= 5);
+    }
+
+    [Fact]
+    public void CreateMappingConfig_ShouldCompileAndMapAUserToTheContractShape()
+    {
+        var config = DependencyInjection.CreateMappingConfig();
+        var user = TestUsers.Admin();
+
+        var mapped = user.Adapt<EventBooking.Application.Auth.AuthUserResponse>(config);
+
+        Assert.Equal(new EventBooking.Application.Auth.AuthUserResponse(0, "admin@example.com", "Admin User", "admin"), mapped);
+    }
+
+    private static ServiceProvider BuildProvider()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
+        services.AddApplication();
+        services.AddSingleton(Substitute.For<IUserRepository>());
+        services.AddSingleton(Substitute.For<IUserReadService>());
+        services.AddSingleton(Substitute.For<IPasswordHasher>());
+        services.AddSingleton(Substitute.For<ITokenIssuer>());
+        services.AddSingleton(Substitute.For<IUnitOfWork>());
+        services.AddSingleton(Substitute.For<ICurrentUser>());
+        services.AddSingleton(TimeProvider.System);
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+    }
+}
