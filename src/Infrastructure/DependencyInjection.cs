@@ -1,4 +1,5 @@
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Events;
 using EventBooking.Infrastructure.Authentication;
 using EventBooking.Infrastructure.Health;
 using EventBooking.Infrastructure.Persistence;
@@ -33,6 +34,7 @@ public static class DependencyInjection
         services.AddDbContext<EventBookingDbContext>((sp, options) =>
             PostgresOptions.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
+        services.AddScoped<IEventImageStore, EventImageStore>();
 
         // Convention: one repository per aggregate (writes), one read service per feature (reads).
         services.Scan(scan => scan

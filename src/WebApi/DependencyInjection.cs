@@ -42,6 +42,7 @@ internal static class DependencyInjection
         {
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
+            options.AddOperationTransformer<FormContractTransformer>();
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "EventBooking API";
@@ -61,17 +62,26 @@ internal static class DependencyInjection
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 32;
         json.Converters.Add(new UtcDateTimeJsonConverter());
+        json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
+        {
+            Modifiers = { OmittedWhenNull.Apply },
+        };
     }
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        // First, and set as the response starts: the exception handler clears headers before it answers.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodeEnvelopes();
-        app.Use(async (context, next) =>
-        {
-            context.Response.Headers.XContentTypeOptions = "nosniff";
-            await next(context);
-        });
         app.UseCors();
         app.UseRouting();
         app.UseRequestBodyLimits();
@@ -85,6 +95,7 @@ internal static class DependencyInjection
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapAdminUserEndpoints();
+        app.MapEventEndpoints();
         return app;
     }
 }

@@ -8,4 +8,7 @@ public enum ErrorType
     Forbidden,
     NotFound,
     Conflict,
+
+    /// <summary>An upload over its size limit (413).</summary>
+    PayloadTooLarge,
 }

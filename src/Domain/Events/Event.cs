@@ -79,6 +79,69 @@ public sealed class Event
 
     public bool HasStarted(DateTime now) => EventDate <= now;
 
+    /// <summary>The creator or any admin may change or delete the event.</summary>
+    public bool CanBeManagedBy(int userId, bool isAdmin) => isAdmin || CreatedBy == userId;
+
+    /// <summary>
+    /// Applies a partial update: a null argument means "no change". Judged against the number of
+    /// confirmed bookings, which the caller reads under this event's row lock so that no booking can
+    /// slip in between the check and the write.
+    /// </summary>
+    public Result Update(
+        string? name, string? description, DateTime? eventDate, int? seatCapacity, int confirmedBookings, DateTime now)
+    {
+        if (HasStarted(now))
+        {
+            return EventErrors.AlreadyStarted;
+        }
+
+        var newName = name?.Trim();
+        if (newName is { Length: 0 or > MaxNameLength })
+        {
+            return EventErrors.InvalidName;
+        }
+
+        if (description is { Length: > MaxDescriptionLength })
+        {
+            return EventErrors.DescriptionTooLong;
+        }
+
+        if (eventDate is { } date && date <= now)
+        {
+            return EventErrors.DateNotInFuture;
+        }
+
+        if (seatCapacity is < MinSeatCapacity or > MaxSeatCapacity)
+        {
+            return EventErrors.InvalidSeatCapacity;
+        }
+
+        if (seatCapacity is { } capacity && capacity < confirmedBookings)
+        {
+            return EventErrors.CapacityBelowConfirmedBookings(confirmedBookings);
+        }
+
+        Name = newName ?? Name;
+        Description = description ?? Description;
+        EventDate = eventDate ?? EventDate;
+        if (seatCapacity is { } newCapacity)
+        {
+            SeatCapacity = newCapacity;
+            AvailableSeats = newCapacity - confirmedBookings;
+        }
+
+        return Result.Success();
+    }
+
+    /// <summary>Points the event at its (new) image.</summary>
+    public void SetImageUrl(string imageUrl) => ImageUrl = imageUrl;
+
+    /// <summary>An event with confirmed bookings cannot be deleted; cancelled ones go with it.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage(
+        "Performance", "CA1822", Justification = "A rule of this aggregate, asked of an instance like its others.")]
+    public Result EnsureCanBeDeleted(int confirmedBookings) =>
+        confirmedBookings > 0 ? EventErrors.HasBookings : Result.Success();
+
     public bool IsSoldOut => AvailableSeats == 0;
 
     /// <summary>Whether a seat can be booked now, judged from what this aggregate holds.</summary>

@@ -18,6 +18,23 @@ public static class EventErrors
 
     public static readonly Error DateNotInFuture = Error.Validation("Event date must be in the future");
 
+    public static readonly Error AlreadyStarted = Error.Conflict("Cannot update an event that has already started");
+
+    public static readonly Error HasBookings = Error.Conflict("Cannot delete events with existing bookings");
+
+    public static readonly Error NotAllowedToUpdate = Error.Forbidden("You don't have permission to update this event");
+
+    public static readonly Error NotAllowedToDelete = Error.Forbidden("You don't have permission to delete this event");
+
+    public static readonly Error InvalidImageType = new(
+        "INVALID_FILE_TYPE", "Only JPEG, PNG, GIF and WebP images are allowed", ErrorType.Validation);
+
+    public static readonly Error ImageTooLarge = new(
+        "FILE_TOO_LARGE", $"Image must be at most {EventImage.MaxBytes / (1024 * 1024)} MiB", ErrorType.PayloadTooLarge);
+
+    public static Error CapacityBelowConfirmedBookings(int confirmed) =>
+        Error.Conflict($"Seat capacity cannot be less than the number of confirmed bookings ({confirmed})");
+
     public static readonly Error CannotBookPastEvent = Error.Conflict("Cannot book past events", "BOOKING_CONFLICT");
 
     public static readonly Error NoSeatsAvailable =

@@ -15,6 +15,8 @@ public sealed class EventBookingDbContext(DbContextOptions<EventBookingDbContext
 
     public DbSet<BookingLog> BookingLogs => Set<BookingLog>();
 
+    public DbSet<EventImageRecord> EventImages => Set<EventImageRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // The schema document specifies SERIAL keys, not identity columns.

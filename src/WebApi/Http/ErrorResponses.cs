@@ -13,6 +13,7 @@ internal static class ErrorResponses
         ErrorType.Forbidden => StatusCodes.Status403Forbidden,
         ErrorType.NotFound => StatusCodes.Status404NotFound,
         ErrorType.Conflict => StatusCodes.Status409Conflict,
+        ErrorType.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unmapped error type"),
     };
 

@@ -51,10 +51,9 @@ internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHand
     private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException exception) =>
         exception.StatusCode switch
         {
-            StatusCodes.Status413PayloadTooLarge => ErrorResponses.WriteAsync(
-                context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body is too large"),
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.WriteTooLargeAsync(context),
             StatusCodes.Status415UnsupportedMediaType => ErrorResponses.WriteAsync(
-                context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "Content-Type must be application/json"),
+                context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, StatusCodeEnvelopes.UnsupportedMediaTypeMessage(context)),
             _ => ErrorResponses.WriteAsync(
                 context, StatusCodes.Status400BadRequest, ErrorCodes.Validation, DescribeBadRequest(exception, out var details), details),
         };

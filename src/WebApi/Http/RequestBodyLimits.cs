@@ -19,8 +19,7 @@ internal static class RequestBodyLimits
                 ?? DefaultMaxBodyBytes;
             if (context.Request.ContentLength > limit)
             {
-                await ErrorResponses.WriteAsync(
-                    context, StatusCodes.Status413PayloadTooLarge, ErrorCodes.PayloadTooLarge, "Request body is too large");
+                await WriteTooLargeAsync(context);
                 return;
             }
 
@@ -31,4 +30,15 @@ internal static class RequestBodyLimits
 
             await next(context);
         });
+
+    /// <summary>413 in the envelope, with the endpoint's own code when it declares one (uploads: FILE_TOO_LARGE).</summary>
+    public static Task WriteTooLargeAsync(HttpContext context)
+    {
+        var upload = context.GetEndpoint()?.Metadata.GetMetadata<UploadSizeLimit>();
+        return ErrorResponses.WriteAsync(
+            context,
+            StatusCodes.Status413PayloadTooLarge,
+            upload?.ErrorCode ?? ErrorCodes.PayloadTooLarge,
+            upload?.Message ?? "Request body is too large");
+    }
 }

@@ -9,4 +9,8 @@ internal static class ResultExtensions
         result.IsSuccess
             ? Results.Json(new SuccessEnvelope<T>(result.Value), statusCode: successStatusCode)
             : new ErrorResult(result.Error!);
+
+    /// <summary>For the deletes: <c>{"success": true, "message": ...}</c> or the error envelope.</summary>
+    public static IResult ToMessageResult(this Result<string> result) =>
+        result.IsSuccess ? Results.Json(new MessageEnvelope(result.Value)) : new ErrorResult(result.Error!);
 }

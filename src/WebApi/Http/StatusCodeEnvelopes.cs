@@ -11,7 +11,7 @@ internal static class StatusCodeEnvelopes
             {
                 StatusCodes.Status404NotFound => (ErrorCodes.NotFound, "Route not found"),
                 StatusCodes.Status405MethodNotAllowed => (ErrorCodes.MethodNotAllowed, "Method not allowed"),
-                StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, "Content-Type must be application/json"),
+                StatusCodes.Status415UnsupportedMediaType => (ErrorCodes.UnsupportedMediaType, UnsupportedMediaTypeMessage(http)),
                 StatusCodes.Status401Unauthorized => (ErrorCodes.Unauthorized, "Authentication required"),
                 StatusCodes.Status403Forbidden => (ErrorCodes.Forbidden, "Access denied"),
                 StatusCodes.Status413PayloadTooLarge => (ErrorCodes.PayloadTooLarge, "Request body is too large"),
@@ -21,4 +21,13 @@ internal static class StatusCodeEnvelopes
             };
             return ErrorResponses.WriteAsync(http, http.Response.StatusCode, code, message);
         });
+
+    /// <summary>Names what the endpoint does accept, e.g. "Content-Type must be application/json or multipart/form-data".</summary>
+    public static string UnsupportedMediaTypeMessage(HttpContext context)
+    {
+        var accepted = context.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes;
+        return accepted is { Count: > 0 }
+            ? $"Content-Type must be {string.Join(" or ", accepted)}"
+            : "Content-Type must be application/json";
+    }
 }

@@ -1,5 +1,3 @@
-using EventBooking.Application.Common.Interfaces;
-using EventBooking.Application.Users;
 using EventBooking.Domain.Users;
 using Mapster;
 using MediatR;
@@ -65,12 +63,17 @@ public sealed class ApplicationWiringTests
         var services = new ServiceCollection();
         services.AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddApplication();
-        services.AddSingleton(Substitute.For<IUserRepository>());
-        services.AddSingleton(Substitute.For<IUserReadService>());
-        services.AddSingleton(Substitute.For<IPasswordHasher>());
-        services.AddSingleton(Substitute.For<ITokenIssuer>());
-        services.AddSingleton(Substitute.For<IUnitOfWork>());
-        services.AddSingleton(Substitute.For<ICurrentUser>());
+
+        // Every port (the non-generic interfaces Domain and Application declare) gets a substitute, as
+        // Infrastructure and WebApi would provide the real ones.
+        var ports = typeof(IUserRepository).Assembly.GetExportedTypes()
+            .Concat(typeof(DependencyInjection).Assembly.GetExportedTypes())
+            .Where(t => t.IsInterface && !t.IsGenericType);
+        foreach (var port in ports)
+        {
+            services.AddSingleton(port, Substitute.For([port], []));
+        }
+
         services.AddSingleton(TimeProvider.System);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

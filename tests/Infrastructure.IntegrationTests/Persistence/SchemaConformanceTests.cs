@@ -9,7 +9,9 @@ namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 /// <summary>
 /// Migrates an empty database and reads the catalogue back, comparing it with
 /// seed/DATABASE-SCHEMA.md (plus events.image_url from contract section 8). Each expectation below is a
-/// line of that document; a drifting migration shows up here as a readable diff.
+/// line of that document; a drifting migration shows up here as a readable diff. Our additions are
+/// marked: the <c>event_images</c> table (images stored in PostgreSQL) and <c>idx_users_email_lower</c>
+/// (case-insensitive email lookups).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLifetime
@@ -35,7 +37,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
             """);
 
-        Assert.Equal(["booking_logs", "bookings", "events", "users"], tables);
+        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "users"], tables);
     }
 
     [Fact]
@@ -57,6 +59,11 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings.id integer NOT NULL DEFAULT nextval('bookings_id_seq'::regclass)",
             "bookings.status varchar(20) NULL DEFAULT 'confirmed'::character varying",
             "bookings.user_id integer NULL",
+            "event_images.content bytea NOT NULL", // ours
+            "event_images.content_type varchar(50) NOT NULL", // ours
+            "event_images.event_id integer NOT NULL", // ours
+            "event_images.updated_at timestamp without time zone NOT NULL DEFAULT now()", // ours
+            "event_images.version varchar(64) NOT NULL", // ours
             "events.available_seats integer NOT NULL",
             "events.created_at timestamp without time zone NULL DEFAULT now()",
             "events.created_by integer NULL",
@@ -98,6 +105,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "booking_logs p PRIMARY KEY (id)",
             "bookings p PRIMARY KEY (id)",
             "bookings u UNIQUE (booking_id)",
+            "event_images p PRIMARY KEY (event_id)", // ours
             "events c CHECK (((available_seats >= 0) AND (available_seats <= seat_capacity))) check_available_seats",
             "events c CHECK ((seat_capacity > 0)) check_seat_capacity",
             "events p PRIMARY KEY (id)",
@@ -125,6 +133,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         [
             "bookings FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE",
             "bookings FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
+            "event_images FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
         ];
 
@@ -150,6 +159,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings_booking_id_unique | bookings | booking_id | unique | ",
             "bookings_pkey | bookings | id | unique | ",
             "bookings_user_event_confirmed_unique | bookings | user_id,event_id | unique | ((status)::text = 'confirmed'::text)",
+            "event_images_pkey | event_images | event_id | unique | ", // ours
             "events_pkey | events | id | unique | ",
             "idx_booking_logs_action | booking_logs | action |  | ",
             "idx_booking_logs_booking_id | booking_logs | booking_id |  | ",
@@ -163,6 +173,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idx_events_created_by | events | created_by |  | ",
             "idx_events_event_date | events | event_date |  | ",
             "idx_users_email | users | email |  | ",
+            "idx_users_email_lower | users | lower(email::text) |  | ", // ours
             "idx_users_role | users | role |  | ",
             "users_email_unique | users | email | unique | ",
             "users_pkey | users | id | unique | ",
@@ -171,9 +182,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         var actual = await QueryAsync(
             """
             SELECT i.relname || ' | ' || t.relname || ' | '
-                || (SELECT string_agg(a.attname, ',' ORDER BY k.ord)
-                    FROM unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
-                    JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum)
+                || (SELECT string_agg(replace(pg_get_indexdef(ix.indexrelid, k, true), '"', ''), ',' ORDER BY k)
+                    FROM generate_series(1, ix.indnkeyatts) AS k)
                 || ' | ' || CASE WHEN ix.indisunique THEN 'unique' ELSE '' END
                 || ' | ' || COALESCE(pg_get_expr(ix.indpred, ix.indrelid), '')
             FROM pg_index ix

@@ -52,6 +52,23 @@ public abstract class ApiTest(DatabaseFixture database) : IAsyncLifetime
         return (id, TestTokens.Create(id, role, email, name));
     }
 
+    /// <summary>Inserts a user with a real bcrypt hash (computed by the caller), for tests that log in.</summary>
+    protected Task<int> CreateUserWithPasswordHashAsync(string email, string passwordHash, string role = "user", string name = "Test User") =>
+        ScalarAsync<int>(
+            "INSERT INTO users (email, name, password_hash, role) VALUES ($1, $2, $3, $4) RETURNING id",
+            email, name, passwordHash, role);
+
+    protected Task<long> CountUsersAsync() => ScalarAsync<long>("SELECT count(*) FROM users");
+
+    /// <summary>Sends a body exactly as given (malformed JSON, another content type), bypassing serialisation.</summary>
+    protected Task<HttpResponseMessage> SendTextAsync(
+        HttpMethod method, string path, string body, string contentType = "application/json", string? token = null)
+    {
+        var request = Request(method, path, token);
+        request.Content = new StringContent(body, System.Text.Encoding.UTF8, contentType);
+        return Client.SendAsync(request);
+    }
+
     protected async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
     {
         await using var command = Database.DataSource.CreateCommand(sql);

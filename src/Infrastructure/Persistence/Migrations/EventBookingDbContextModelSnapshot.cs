@@ -280,6 +280,41 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                     b.ToTable("booking_logs", (string)null);
                 });
 
+            modelBuilder.Entity("EventBooking.Infrastructure.Persistence.EventImageRecord", b =>
+                {
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("version");
+
+                    b.HasKey("EventId")
+                        .HasName("event_images_pkey");
+
+                    b.ToTable("event_images", (string)null);
+                });
+
             modelBuilder.Entity("EventBooking.Domain.Bookings.Booking", b =>
                 {
                     b.HasOne("EventBooking.Domain.Events.Event", null)
@@ -304,6 +339,16 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CreatedBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("events_created_by_users_id_fk");
+                });
+
+            modelBuilder.Entity("EventBooking.Infrastructure.Persistence.EventImageRecord", b =>
+                {
+                    b.HasOne("EventBooking.Domain.Events.Event", null)
+                        .WithOne()
+                        .HasForeignKey("EventBooking.Infrastructure.Persistence.EventImageRecord", "EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("event_images_event_id_events_id_fk");
                 });
 #pragma warning restore 612, 618
         }

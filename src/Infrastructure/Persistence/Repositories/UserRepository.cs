@@ -4,6 +4,9 @@ using Npgsql;
 
 namespace EventBooking.Infrastructure.Persistence.Repositories;
 
+// CA1862 suggests string.Equals(..., OrdinalIgnoreCase), which EF cannot translate; ToLower() becomes
+// SQL lower(), which is what the expression index serves.
+#pragma warning disable CA1862
 internal sealed class UserRepository(EventBookingDbContext db) : IUserRepository
 {
     private const string EmailUniqueConstraint = "users_email_unique";
@@ -11,11 +14,17 @@ internal sealed class UserRepository(EventBookingDbContext db) : IUserRepository
     public Task<User?> GetByIdAsync(int id, CancellationToken cancellationToken) =>
         db.Users.SingleOrDefaultAsync(u => u.Id == id, cancellationToken);
 
+    // Compared lower-cased (index idx_users_email_lower): we store emails lower-case, but rows written by the
+    // old server may not be. Should two old rows differ only in case, the exact match wins, then the oldest.
     public Task<User?> GetByEmailAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.Users.SingleOrDefaultAsync(u => u.Email == normalizedEmail, cancellationToken);
+        db.Users
+            .Where(u => u.Email.ToLower() == normalizedEmail)
+            .OrderBy(u => u.Email == normalizedEmail ? 0 : 1)
+            .ThenBy(u => u.Id)
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task<bool> EmailExistsAsync(string normalizedEmail, CancellationToken cancellationToken) =>
-        db.Users.AnyAsync(u => u.Email == normalizedEmail, cancellationToken);
+        db.Users.AnyAsync(u => u.Email.ToLower() == normalizedEmail, cancellationToken);
 
     public async Task<bool> TryAddAsync(User user, CancellationToken cancellationToken)
     {
@@ -45,3 +54,4 @@ internal sealed class UserRepository(EventBookingDbContext db) : IUserRepository
                 """)
             .SingleAsync(cancellationToken);
 }
+#pragma warning restore CA1862

@@ -1,0 +1,47 @@
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.Domain.Common;
+using EventBooking.Domain.Events;
+using MediatR;
+
+namespace EventBooking.Application.Events.Commands.CreateEvent;
+
+internal sealed class CreateEventCommandHandler(
+    IEventRepository events,
+    IEventImageStore images,
+    IEventReadService eventReads,
+    IUnitOfWork unitOfWork,
+    ICurrentUser currentUser,
+    TimeProvider clock) : IRequestHandler<CreateEventCommand, Result<EventResponse>>
+{
+    public async Task<Result<EventResponse>> Handle(CreateEventCommand command, CancellationToken cancellationToken)
+    {
+        var scheduled = Event.Schedule(
+            command.Name, command.Description, command.EventDate!.Value, command.SeatCapacity!.Value, currentUser.Id, clock.GetUtcNow().UtcDateTime);
+        if (scheduled.IsFailure)
+        {
+            return scheduled.Error!;
+        }
+
+        var image = command.Image is null ? null : EventImage.FromBytes(command.Image);
+        if (image is { IsFailure: true })
+        {
+            return image.Error!;
+        }
+
+        var newEvent = scheduled.Value;
+        await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
+        {
+            events.Add(newEvent);
+            await unitOfWork.SaveChangesAsync(cancellationToken);
+            if (image is not null)
+            {
+                newEvent.SetImageUrl(EventImageUrl.For(newEvent.Id, await images.SaveAsync(newEvent.Id, image.Value, cancellationToken)));
+                await unitOfWork.SaveChangesAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        return (await eventReads.GetAsync(newEvent.Id, currentUser.IsAdmin, cancellationToken))!;
+    }
+}

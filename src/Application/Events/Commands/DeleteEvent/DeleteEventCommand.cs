@@ -1,0 +1,6 @@
+using EventBooking.Domain.Common;
+using MediatR;
+
+namespace EventBooking.Application.Events.Commands.DeleteEvent;
+
+public sealed record DeleteEventCommand(int EventId) : IRequest<Result<string>>;

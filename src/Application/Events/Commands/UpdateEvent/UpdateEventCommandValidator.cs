@@ -1,0 +1,14 @@
+using FluentValidation;
+
+namespace EventBooking.Application.Events.Commands.UpdateEvent;
+
+internal sealed class UpdateEventCommandValidator : AbstractValidator<UpdateEventCommand>
+{
+    public UpdateEventCommandValidator()
+    {
+        RuleFor(c => c.EventId).GreaterThan(0).WithMessage("Event id must be a positive integer");
+        RuleFor(c => c.Name).ValidEventName();
+        RuleFor(c => c.Description).ValidDescription();
+        RuleFor(c => c.SeatCapacity).ValidSeatCapacity();
+    }
+}

@@ -1,0 +1,3 @@
+namespace EventBooking.Application.Events;
+
+public sealed record EventListResponse(IReadOnlyList<EventResponse> Events, int Total, bool HasMore);

@@ -1,0 +1,24 @@
+using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Events;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventBooking.Infrastructure.Persistence.Repositories;
+
+internal sealed class EventRepository(EventBookingDbContext db) : IEventRepository
+{
+    public async Task<Event?> GetForUpdateAsync(int eventId, CancellationToken cancellationToken)
+    {
+        // Not composed further, so EF sends this SQL as written and the lock covers exactly this row.
+        var rows = await db.Events
+            .FromSql($"SELECT * FROM events WHERE id = {eventId} FOR UPDATE")
+            .ToListAsync(cancellationToken);
+        return rows.SingleOrDefault();
+    }
+
+    public Task<int> CountConfirmedBookingsAsync(int eventId, CancellationToken cancellationToken) =>
+        db.Bookings.CountAsync(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed, cancellationToken);
+
+    public void Add(Event newEvent) => db.Events.Add(newEvent);
+
+    public void Remove(Event existing) => db.Events.Remove(existing);
+}

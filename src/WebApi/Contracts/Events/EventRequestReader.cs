@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text.Json;
+using EventBooking.Domain.Common;
+using EventBooking.Domain.Events;
+using EventBooking.WebApi.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace EventBooking.WebApi.Contracts.Events;
+
+/// <summary>
+/// Reads the event create/update body in either format the contract allows: multipart/form-data (the
+/// old clients, with <c>imageFile</c>) or JSON (ours). Only parsing happens here; rules are the
+/// validators' and the aggregate's. Empty values mean "not given".
+/// </summary>
+internal static class EventRequestReader
+{
+    public const string ImageField = "imageFile";
+
+    /// <summary>Room for a 5 MiB image plus the other form fields and multipart framing.</summary>
+    public const long MaxBodyBytes = EventImage.MaxBytes + (256 * 1024);
+
+    public static async Task<Result<EventInput>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (request.HasFormContentType)
+        {
+            return await ReadFormAsync(request, cancellationToken);
+        }
+
+        if (request.HasJsonContentType())
+        {
+            return await ReadJsonAsync(request, cancellationToken);
+        }
+
+        throw new BadHttpRequestException("Unsupported content type", StatusCodes.Status415UnsupportedMediaType);
+    }
+
+    private static async Task<Result<EventInput>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        EventJsonRequest? body;
+        try
+        {
+            body = await request.ReadFromJsonAsync<EventJsonRequest>(options, cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            // Same answer as a body the framework failed to bind (see GlobalExceptionHandler).
+            throw new BadHttpRequestException("Invalid JSON body", StatusCodes.Status400BadRequest, ex);
+        }
+
+        if (body is null)
+        {
+            throw new BadHttpRequestException("Request body is missing", StatusCodes.Status400BadRequest);
+        }
+
+        return new EventInput(Blank(body.Name), Blank(body.Description), body.EventDate, body.SeatCapacity, null);
+    }
+
+    private static async Task<Result<EventInput>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var form = await request.ReadFormAsync(cancellationToken);
+        var problems = new List<ErrorDetail>();
+
+        DateTime? eventDate = null;
+        if (Blank(form["eventDate"]) is { } dateText)
+        {
+            if (UtcDateTimeJsonConverter.TryParse(dateText, out var parsed))
+            {
+                eventDate = parsed;
+            }
+            else
+            {
+                problems.Add(new ErrorDetail(
+                    "eventDate", "Event date must be an ISO-8601 date and time with a time zone, e.g. 2026-12-01T10:00:00Z"));
+            }
+        }
+
+        int? seatCapacity = null;
+        if (Blank(form["seatCapacity"]) is { } capacityText)
+        {
+            if (int.TryParse(capacityText, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed))
+            {
+                seatCapacity = parsed;
+            }
+            else
+            {
+                problems.Add(new ErrorDetail("seatCapacity", "Seat capacity must be an integer"));
+            }
+        }
+
+        var file = form.Files.GetFile(ImageField);
+        if (file is { Length: > EventImage.MaxBytes })
+        {
+            return EventErrors.ImageTooLarge;
+        }
+
+        if (problems.Count > 0)
+        {
+            return Error.Validation(string.Join("; ", problems.Select(p => p.Message)), problems);
+        }
+
+        return new EventInput(
+            Blank(form["name"]), Blank(form["description"]), eventDate, seatCapacity, await ReadFileAsync(file, cancellationToken));
+    }
+
+    private static async Task<byte[]?> ReadFileAsync(IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return null;
+        }
+
+        using var buffer = new MemoryStream((int)file.Length);
+        await file.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

@@ -1,0 +1,34 @@
+using System.Text.Json.Serialization.Metadata;
+using EventBooking.Application.Events;
+
+namespace EventBooking.WebApi.Json;
+
+/// <summary>
+/// The few properties the contract leaves out when they have no value (the event's <c>creator</c>
+/// once that user is gone; <c>creator.email</c> for non-admins). Every other nullable field is written
+/// as an explicit <c>null</c>, which existing clients expect.
+/// </summary>
+internal static class OmittedWhenNull
+{
+    private static readonly (Type Type, string Property)[] Properties =
+    [
+        (typeof(EventResponse), nameof(EventResponse.Creator)),
+        (typeof(CreatorResponse), nameof(CreatorResponse.Email)),
+    ];
+
+    public static void Apply(JsonTypeInfo typeInfo)
+    {
+        foreach (var (type, property) in Properties)
+        {
+            if (typeInfo.Type != type)
+            {
+                continue;
+            }
+
+            foreach (var json in typeInfo.Properties.Where(p => p.AttributeProvider is System.Reflection.MemberInfo m && m.Name == property))
+            {
+                json.ShouldSerialize = static (_, value) => value is not null;
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using EventBooking.WebApi.IntegrationTests.Support;
+
+namespace EventBooking.WebApi.IntegrationTests.Hosting;
+
+/// <summary>A misconfigured API refuses to start, with exit code 2 and a message saying what to fix.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class StartupConfigurationTests(DatabaseFixture database)
+{
+    [Fact]
+    public async Task Start_OutsideDevelopmentWithoutASigningKey_ShouldRefuseToStart()
+    {
+        var (exitCode, error) = await RunAsync(
+            "--environment=Production",
+            $"--ConnectionStrings:Default={database.ConnectionString}");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Jwt__SigningKey is not set", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAShortSigningKey_ShouldRefuseToStart()
+    {
+        var (exitCode, error) = await RunAsync(
+            "--environment=Production",
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            "--Jwt:SigningKey=too-short");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("at least 32 bytes", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithAMalformedCorsOrigin_ShouldRefuseToStart()
+    {
+        var (exitCode, error) = await RunAsync(
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            "--Cors:AllowedOrigins=http://ok.example, not a url");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Cors__AllowedOrigins", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithoutAConnectionString_ShouldRefuseToStart()
+    {
+        var (exitCode, error) = await RunAsync($"--Jwt:SigningKey={TestTokens.SigningKey}", "--ConnectionStrings:Default=");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("ConnectionStrings__Default is not set", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs the real entry point (as `dotnet run` would) and captures what it writes to stderr.</summary>
+    private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
+    {
+        var entryPoint = typeof(Program).Assembly.EntryPoint!;
+        string[] hostArgs = ["--urls=http://127.0.0.1:0", .. args];
+        var originalError = Console.Error;
+        await using var captured = new StringWriter();
+        Console.SetError(captured);
+        try
+        {
+            // A start that wrongly succeeds would run forever: bound it.
+            var exitCode = await Task.Run(() => (int)entryPoint.Invoke(null, [hostArgs])!).WaitAsync(TimeSpan.FromSeconds(60));
+            return (exitCode, captured.ToString());
+        }
+        finally
+        {
+            Console.SetError(originalError);
+        }
+    }
+}
