@@ -1,3 +1,5 @@
+using EventBooking.Application.Bookings;
+using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
 using EventBooking.Infrastructure.Authentication;
@@ -35,6 +37,10 @@ public static class DependencyInjection
             PostgresOptions.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventImageStore, EventImageStore>();
+        services.AddSingleton<IBookingLedger, BookingLedger>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
+        services.AddHostedService<IdempotencyKeyCleanup>();
 
         // Convention: one repository per aggregate (writes), one read service per feature (reads).
         services.Scan(scan => scan

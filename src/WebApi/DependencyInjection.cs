@@ -33,6 +33,7 @@ internal static class DependencyInjection
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<IdempotencyFilter>();
         services.AddJwtAuthentication();
         services.AddAuthorizationPolicies();
         services.AddApiRateLimiting();
@@ -62,6 +63,7 @@ internal static class DependencyInjection
         json.NumberHandling = JsonNumberHandling.Strict;
         json.MaxDepth = 32;
         json.Converters.Add(new UtcDateTimeJsonConverter());
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver
         {
             Modifiers = { OmittedWhenNull.Apply },
@@ -96,6 +98,7 @@ internal static class DependencyInjection
         app.MapAuthEndpoints();
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
+        app.MapBookingEndpoints();
         return app;
     }
 }

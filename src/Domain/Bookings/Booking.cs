@@ -32,6 +32,9 @@ public sealed class Booking
 
     public bool IsOwnedBy(int userId) => UserId == userId;
 
+    /// <summary>The owner or any admin may see and cancel a booking.</summary>
+    public bool IsAccessibleTo(int userId, bool isAdmin) => isAdmin || IsOwnedBy(userId);
+
     /// <summary>Whether this booking may be cancelled now, given when its event takes place.</summary>
     public Result EnsureCanBeCancelled(DateTime eventDate, DateTime now)
     {

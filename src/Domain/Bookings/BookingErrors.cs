@@ -12,6 +12,13 @@ public static class BookingErrors
 
     public static readonly Error AlreadyCancelled = Error.Conflict("Booking is already cancelled", "BOOKING_CONFLICT");
 
+    public static readonly Error NotAllowedToCancel = Error.Forbidden("You don't have permission to cancel this booking");
+
+    public static readonly Error NotAllowedToView = Error.Forbidden("You don't have permission to view this booking");
+
+    public static readonly Error NotAllowedToListEventBookings =
+        Error.Forbidden("You don't have permission to view bookings for this event");
+
     public static readonly Error CannotCancelPastEvent =
         Error.Conflict("Cannot cancel bookings for past events", "BOOKING_CONFLICT");
 }

@@ -3,6 +3,9 @@ namespace EventBooking.Domain.Events;
 /// <summary>Loads and stores <see cref="Event"/> aggregates for writes.</summary>
 public interface IEventRepository
 {
+    /// <summary>Loads the event to judge a request against it, without tracking or locking.</summary>
+    Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken);
+
     /// <summary>
     /// Loads the event and locks its row until the current transaction ends, so seat arithmetic made
     /// with it cannot race a booking (the booking function waits on the same lock).

@@ -17,6 +17,8 @@ public sealed class EventBookingDbContext(DbContextOptions<EventBookingDbContext
 
     public DbSet<EventImageRecord> EventImages => Set<EventImageRecord>();
 
+    public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // The schema document specifies SERIAL keys, not identity columns.

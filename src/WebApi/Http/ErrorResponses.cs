@@ -23,17 +23,21 @@ internal static class ErrorResponses
     public static Task WriteAsync(
         HttpContext context, int statusCode, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
     {
+        context.Response.StatusCode = statusCode;
+        context.Response.Headers.CacheControl = "no-store";
+        return context.Response.WriteAsJsonAsync(Build(context, code, message, details), context.RequestAborted);
+    }
+
+    /// <summary>The envelope itself, stamped with the time and this request's trace id.</summary>
+    public static ErrorEnvelope Build(HttpContext context, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
+    {
         var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-        var body = new ErrorBody(
+        return new ErrorEnvelope(new ErrorBody(
             code,
             message,
             clock.GetUtcNow().UtcDateTime,
             TraceId(context),
-            details is { Count: > 0 } ? details.Select(d => new ErrorDetailBody(d.Field, d.Message)).ToList() : null);
-
-        context.Response.StatusCode = statusCode;
-        context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(new ErrorEnvelope(body), context.RequestAborted);
+            details is { Count: > 0 } ? details.Select(d => new ErrorDetailBody(d.Field, d.Message)).ToList() : null));
     }
 
     /// <summary>The W3C trace id when tracing is on (what logs carry), else the connection's request id.</summary>

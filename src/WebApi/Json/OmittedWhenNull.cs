@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization.Metadata;
+using EventBooking.Application.Bookings;
 using EventBooking.Application.Events;
 
 namespace EventBooking.WebApi.Json;
@@ -6,7 +7,7 @@ namespace EventBooking.WebApi.Json;
 /// <summary>
 /// The few properties the contract leaves out when they have no value (the event's <c>creator</c>
 /// once that user is gone; <c>creator.email</c> for non-admins). Every other nullable field is written
-/// as an explicit <c>null</c>, which existing clients expect.
+/// as an explicit <c>null</c>, which existing clients expect. A booking's <c>user</c> is for admins only.
 /// </summary>
 internal static class OmittedWhenNull
 {
@@ -14,6 +15,7 @@ internal static class OmittedWhenNull
     [
         (typeof(EventResponse), nameof(EventResponse.Creator)),
         (typeof(CreatorResponse), nameof(CreatorResponse.Email)),
+        (typeof(BookingDetailResponse), nameof(BookingDetailResponse.User)),
     ];
 
     public static void Apply(JsonTypeInfo typeInfo)

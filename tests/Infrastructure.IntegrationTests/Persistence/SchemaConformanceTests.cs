@@ -10,8 +10,8 @@ namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 /// Migrates an empty database and reads the catalogue back, comparing it with
 /// seed/DATABASE-SCHEMA.md (plus events.image_url from contract section 8). Each expectation below is a
 /// line of that document; a drifting migration shows up here as a readable diff. Our additions are
-/// marked: the <c>event_images</c> table (images stored in PostgreSQL) and <c>idx_users_email_lower</c>
-/// (case-insensitive email lookups).
+/// marked: the <c>event_images</c> table (images stored in PostgreSQL), <c>idx_users_email_lower</c>
+/// (case-insensitive email lookups) and <c>idempotency_keys</c> (retry-safe booking).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLifetime
@@ -37,7 +37,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
             """);
 
-        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "users"], tables);
+        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "idempotency_keys", "users"], tables);
     }
 
     [Fact]
@@ -74,6 +74,14 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "events.name varchar(255) NOT NULL",
             "events.seat_capacity integer NOT NULL",
             "events.updated_at timestamp without time zone NULL DEFAULT now()",
+            "idempotency_keys.created_at timestamp without time zone NOT NULL", // ours
+            "idempotency_keys.expires_at timestamp without time zone NOT NULL", // ours
+            "idempotency_keys.key varchar(100) NOT NULL", // ours
+            "idempotency_keys.request_hash varchar(64) NOT NULL", // ours
+            "idempotency_keys.response_body text NULL", // ours
+            "idempotency_keys.response_status integer NULL", // ours
+            "idempotency_keys.status varchar(20) NOT NULL", // ours
+            "idempotency_keys.user_id integer NOT NULL", // ours
             "users.created_at timestamp without time zone NULL DEFAULT now()",
             "users.email varchar(255) NOT NULL",
             "users.id integer NOT NULL DEFAULT nextval('users_id_seq'::regclass)",
@@ -109,6 +117,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "events c CHECK (((available_seats >= 0) AND (available_seats <= seat_capacity))) check_available_seats",
             "events c CHECK ((seat_capacity > 0)) check_seat_capacity",
             "events p PRIMARY KEY (id)",
+            "idempotency_keys p PRIMARY KEY (user_id, key)", // ours
             "users p PRIMARY KEY (id)",
             "users u UNIQUE (email)",
         ];
@@ -135,6 +144,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
             "event_images FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
+            "idempotency_keys FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", // ours
         ];
 
         var actual = await QueryAsync(
@@ -161,6 +171,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings_user_event_confirmed_unique | bookings | user_id,event_id | unique | ((status)::text = 'confirmed'::text)",
             "event_images_pkey | event_images | event_id | unique | ", // ours
             "events_pkey | events | id | unique | ",
+            "idempotency_keys_pkey | idempotency_keys | user_id,key | unique | ", // ours
             "idx_booking_logs_action | booking_logs | action |  | ",
             "idx_booking_logs_booking_id | booking_logs | booking_id |  | ",
             "idx_booking_logs_timestamp | booking_logs | timestamp |  | ",
@@ -172,6 +183,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idx_events_available_seats | events | available_seats |  | (available_seats > 0)",
             "idx_events_created_by | events | created_by |  | ",
             "idx_events_event_date | events | event_date |  | ",
+            "idx_idempotency_keys_expires_at | idempotency_keys | expires_at |  | ", // ours
             "idx_users_email | users | email |  | ",
             "idx_users_email_lower | users | lower(email::text) |  | ", // ours
             "idx_users_role | users | role |  | ",

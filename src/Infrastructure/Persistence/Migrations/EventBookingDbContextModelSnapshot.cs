@@ -315,6 +315,54 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                     b.ToTable("event_images", (string)null);
                 });
 
+            modelBuilder.Entity("EventBooking.Infrastructure.Persistence.IdempotencyKeyRecord", b =>
+                {
+                    b.Property<int>("UserId")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("text")
+                        .HasColumnName("response_body");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("integer")
+                        .HasColumnName("response_status");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("status");
+
+                    b.HasKey("UserId", "Key")
+                        .HasName("idempotency_keys_pkey");
+
+                    b.HasIndex("ExpiresAt")
+                        .HasDatabaseName("idx_idempotency_keys_expires_at");
+
+                    b.ToTable("idempotency_keys", (string)null);
+                });
+
             modelBuilder.Entity("EventBooking.Domain.Bookings.Booking", b =>
                 {
                     b.HasOne("EventBooking.Domain.Events.Event", null)
@@ -349,6 +397,16 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("event_images_event_id_events_id_fk");
+                });
+
+            modelBuilder.Entity("EventBooking.Infrastructure.Persistence.IdempotencyKeyRecord", b =>
+                {
+                    b.HasOne("EventBooking.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("idempotency_keys_user_id_users_id_fk");
                 });
 #pragma warning restore 612, 618
         }

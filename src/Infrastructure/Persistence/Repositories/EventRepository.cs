@@ -6,6 +6,9 @@ namespace EventBooking.Infrastructure.Persistence.Repositories;
 
 internal sealed class EventRepository(EventBookingDbContext db) : IEventRepository
 {
+    public Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken) =>
+        db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+
     public async Task<Event?> GetForUpdateAsync(int eventId, CancellationToken cancellationToken)
     {
         // Not composed further, so EF sends this SQL as written and the lock covers exactly this row.

@@ -1,0 +1,100 @@
+using EventBooking.Application.Bookings;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.Persistence;
+
+/// <summary>
+/// Calls the stored functions. Each call is one batch, one round trip: the function, then a read of the
+/// state it left. The batch runs as one implicit transaction, so the event's row lock taken by the
+/// function is still held when the second statement reads the seat count: the count is exactly the
+/// one this change produced, not one a concurrent booking produced a moment later.
+/// </summary>
+internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedger
+{
+    private const string ConfirmedPerUserAndEvent = "bookings_user_event_confirmed_unique";
+
+    public async Task<BookingAttempt> CreateAsync(int userId, int eventId, string bookingId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("SELECT create_booking($1, $2, $3)", userId, eventId, bookingId),
+                Command(
+                    """
+                    SELECT b.created_at, e.available_seats
+                    FROM bookings b JOIN events e ON e.id = b.event_id
+                    WHERE b.booking_id = $1
+                    """,
+                    bookingId),
+            },
+        };
+
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            if (!reader.GetBoolean(0))
+            {
+                return new BookingAttempt(BookingAttemptStatus.SoldOut);
+            }
+
+            await reader.NextResultAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            return new BookingAttempt(
+                BookingAttemptStatus.Created, DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc), reader.GetInt32(1));
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            // The partial unique index refused a second confirmed booking, or (rarely) the id was taken.
+            return new BookingAttempt(
+                ex.ConstraintName == ConfirmedPerUserAndEvent ? BookingAttemptStatus.AlreadyBooked : BookingAttemptStatus.BookingIdTaken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.NoDataFound)
+        {
+            return new BookingAttempt(BookingAttemptStatus.EventNotFound);
+        }
+    }
+
+    public async Task<CancellationAttempt> CancelAsync(string bookingId, int actorId, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("SELECT cancel_booking($1, $2)", bookingId, actorId),
+                Command(
+                    """
+                    SELECT e.id, e.available_seats
+                    FROM bookings b JOIN events e ON e.id = b.event_id
+                    WHERE b.booking_id = $1
+                    """,
+                    bookingId),
+            },
+        };
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (!reader.GetBoolean(0))
+        {
+            return new CancellationAttempt(false);
+        }
+
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new CancellationAttempt(true, reader.GetInt32(0), reader.GetInt32(1));
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params object[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = value });
+        }
+
+        return command;
+    }
+}

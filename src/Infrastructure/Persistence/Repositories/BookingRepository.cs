@@ -1,0 +1,14 @@
+using EventBooking.Domain.Bookings;
+using Microsoft.EntityFrameworkCore;
+
+namespace EventBooking.Infrastructure.Persistence.Repositories;
+
+internal sealed class BookingRepository(EventBookingDbContext db) : IBookingRepository
+{
+    public Task<BookingWithEventDate?> FindWithEventDateAsync(string bookingId, CancellationToken cancellationToken) =>
+        (from booking in db.Bookings.AsNoTracking()
+         join bookedEvent in db.Events on booking.EventId equals bookedEvent.Id
+         where booking.BookingId == bookingId
+         select new BookingWithEventDate(booking, bookedEvent.EventDate))
+        .FirstOrDefaultAsync(cancellationToken);
+}
