@@ -30,6 +30,16 @@ public sealed class Booking
 
     public DateTime? CancelledAt { get; private set; }
 
+    /// <summary>A booking as <c>create_booking</c> confirms it (the function is what stores it).</summary>
+    public static Booking Confirm(string bookingId, int userId, int eventId, DateTime createdAt) => new()
+    {
+        BookingId = bookingId,
+        UserId = userId,
+        EventId = eventId,
+        Status = BookingStatus.Confirmed,
+        CreatedAt = createdAt,
+    };
+
     public bool IsOwnedBy(int userId) => UserId == userId;
 
     /// <summary>The owner or any admin may see and cancel a booking.</summary>
