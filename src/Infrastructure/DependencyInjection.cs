@@ -2,10 +2,12 @@ using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
+using EventBooking.Application.Realtime;
 using EventBooking.Infrastructure.Authentication;
 using EventBooking.Infrastructure.Health;
 using EventBooking.Infrastructure.Persistence;
 using EventBooking.Infrastructure.Persistence.Seeding;
+using EventBooking.Infrastructure.Realtime;
 using EventBooking.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,6 +43,15 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyKeyCleanup>();
+
+        // Real-time fan-out across instances: NOTIFY after commit, LISTEN on every instance.
+        // ISeatChangeDelivery (this instance's subscribers) comes from the web layer.
+        services.AddSingleton<ISeatChangePublisher, PostgresSeatChangePublisher>();
+        services.AddSingleton(sp => new PostgresSeatChangeListener(
+            PostgresOptions.Normalize(connectionString),
+            sp.GetRequiredService<ISeatChangeDelivery>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresSeatChangeListener>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresSeatChangeListener>());
 
         // Convention: one repository per aggregate (writes), one read service per feature (reads).
         services.Scan(scan => scan

@@ -5,7 +5,9 @@ using EventBooking.WebApi.Endpoints;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.Json;
 using EventBooking.WebApi.OpenApi;
+using EventBooking.Application.Realtime;
 using EventBooking.WebApi.RateLimiting;
+using EventBooking.WebApi.Realtime;
 using EventBooking.WebApi.Security;
 using Microsoft.AspNetCore.Http.Json;
 using Scalar.AspNetCore;
@@ -38,6 +40,15 @@ internal static class DependencyInjection
         services.AddAuthorizationPolicies();
         services.AddApiRateLimiting();
         services.AddApiCors(builder.Configuration);
+
+        services.AddOptions<RealtimeOptions>()
+            .BindConfiguration(RealtimeOptions.SectionName)
+            .Validate(
+                o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
+                "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
+            .ValidateOnStart();
+        services.AddSingleton<RealtimeHub>();
+        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeHub>());
 
         services.AddOpenApi(options =>
         {
@@ -85,6 +96,8 @@ internal static class DependencyInjection
         app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodeEnvelopes();
         app.UseCors();
+        var keepAlive = TimeSpan.FromSeconds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.KeepAliveSeconds);
+        app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         app.UseRouting();
         app.UseRequestBodyLimits();
         app.UseAuthentication();
@@ -99,6 +112,7 @@ internal static class DependencyInjection
         app.MapAdminUserEndpoints();
         app.MapEventEndpoints();
         app.MapBookingEndpoints();
+        app.MapRealtimeEndpoints();
         return app;
     }
 }

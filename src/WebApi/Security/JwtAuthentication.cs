@@ -27,12 +27,28 @@ internal static class JwtAuthentication
                 bearer.TokenValidationParameters = jwt.Value.CreateValidationParameters();
                 bearer.Events = new JwtBearerEvents
                 {
+                    OnMessageReceived = ReadWebSocketTokenFromQuery,
                     OnTokenValidated = CheckUserAgainstDatabaseAsync,
                     OnChallenge = WriteChallengeAsync,
                     OnForbidden = WriteForbiddenAsync,
                 };
             });
         return services;
+    }
+
+    /// <summary>
+    /// Browsers cannot set headers on a WebSocket handshake, so the real-time endpoints (only those)
+    /// take the token from <c>?token=</c>.
+    /// </summary>
+    private static Task ReadWebSocketTokenFromQuery(MessageReceivedContext context)
+    {
+        if (context.Request.Path.StartsWithSegments(Realtime.RealtimeEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase)
+            && context.Request.Query.TryGetValue("token", out var token) && !string.IsNullOrEmpty(token))
+        {
+            context.Token = token;
+        }
+
+        return Task.CompletedTask;
     }
 
     private static async Task CheckUserAgainstDatabaseAsync(TokenValidatedContext context)

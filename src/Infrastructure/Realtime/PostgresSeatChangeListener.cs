@@ -1,0 +1,79 @@
+using EventBooking.Application.Realtime;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.Realtime;
+
+/// <summary>
+/// LISTENs for seat changes on a connection of its own and hands each to this instance's subscribers.
+/// When the connection drops (PostgreSQL restarted, network cut) it reconnects by itself, backing off
+/// from 1 to 10 seconds; TCP keepalives make a silently dead connection fail instead of hanging.
+/// </summary>
+internal sealed partial class PostgresSeatChangeListener(
+    string connectionString, ISeatChangeDelivery delivery, ILogger<PostgresSeatChangeListener> logger) : BackgroundService
+{
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(10);
+
+    private int _listening;
+
+    /// <summary>Whether the listener is connected and listening right now.</summary>
+    public bool IsListening => Volatile.Read(ref _listening) == 1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var retry = FirstRetry;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, KeepAlive = 10, Timeout = 5 };
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = new NpgsqlConnection(builder.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += OnNotification;
+                await using (var listen = new NpgsqlCommand($"LISTEN {SeatChangeChannel.Name}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                Volatile.Write(ref _listening, 1);
+                LogListening(logger, SeatChangeChannel.Name);
+                retry = FirstRetry;
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            {
+                Volatile.Write(ref _listening, 0);
+                LogLost(logger, ex, retry.TotalSeconds);
+                await Task.Delay(retry, stoppingToken);
+                retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
+            }
+            finally
+            {
+                Volatile.Write(ref _listening, 0);
+            }
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        if (SeatChangeChannel.Deserialize(e.Payload) is { } change)
+        {
+            delivery.Deliver(change);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for seat changes on {Channel}")]
+    private static partial void LogListening(ILogger logger, string channel);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seat-change listener lost its connection; reconnecting in {Seconds} s")]
+    private static partial void LogLost(ILogger logger, Exception exception, double seconds);
+}

@@ -1,0 +1,22 @@
+namespace EventBooking.WebApi.Realtime;
+
+/// <summary>The <c>Realtime</c> configuration section (<c>Realtime__MaxConnectionsPerUser</c>, ...).</summary>
+public sealed class RealtimeOptions
+{
+    public const string SectionName = "Realtime";
+
+    /// <summary>Open sockets one user may hold at once (more tabs than this get 429).</summary>
+    public int MaxConnectionsPerUser { get; set; } = 5;
+
+    /// <summary>Events one socket may follow at once.</summary>
+    public int MaxSubscriptionsPerConnection { get; set; } = 100;
+
+    /// <summary>Messages queued for a socket; a client this far behind is dropped rather than slowing others.</summary>
+    public int SendQueueCapacity { get; set; } = 64;
+
+    /// <summary>Ping interval; a client that does not answer within the same time is disconnected.</summary>
+    public int KeepAliveSeconds { get; set; } = 30;
+
+    /// <summary>Largest message a client may send (bytes).</summary>
+    public int MaxMessageBytes { get; set; } = 4096;
+}
