@@ -136,7 +136,8 @@ internal sealed partial class RealtimeHub(
             type = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String
                 ? t.GetString()
                 : null;
-            eventId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("eventId", out var e) && e.TryGetInt32(out var id) && id > 0
+            eventId = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("eventId", out var e)
+                      && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out var id) && id > 0
                 ? id
                 : null;
         }
