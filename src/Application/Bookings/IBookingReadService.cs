@@ -10,6 +10,12 @@ public interface IBookingReadService
 
     Task<EventBookingsResponse> ListForEventAsync(int eventId, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every booking of the event with its attendee, oldest first, streamed: nothing is held in memory
+    /// beyond the row being read, so an export of 100,000 rows costs what one row costs.
+    /// </summary>
+    IAsyncEnumerable<AttendeeRow> StreamAttendees(int eventId);
+
     /// <summary>The audit trail, oldest first (empty when there is none).</summary>
     Task<IReadOnlyList<BookingHistoryEntry>> GetHistoryAsync(string bookingId, CancellationToken cancellationToken);
 }

@@ -8,4 +8,7 @@ public interface IEventReadService
     Task<EventListResponse> ListAsync(EventListFilter filter, bool includeCreatorEmail, CancellationToken cancellationToken);
 
     Task<EventImageContent?> GetImageAsync(int eventId, CancellationToken cancellationToken);
+
+    /// <summary>Booking counts of the event, and bookings made per UTC day since <paramref name="since"/>.</summary>
+    Task<EventBookingCounts> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken);
 }

@@ -1,6 +1,7 @@
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Bookings.Commands.CancelBooking;
 using EventBooking.Application.Bookings.Commands.CreateBooking;
+using EventBooking.Application.Bookings.Queries.ExportEventAttendees;
 using EventBooking.Application.Bookings.Queries.GetBooking;
 using EventBooking.Application.Bookings.Queries.GetBookingHistory;
 using EventBooking.Application.Bookings.Queries.GetEventBookings;
@@ -40,6 +41,12 @@ internal static class BookingEndpoints
             .Produces<SuccessEnvelope<EventBookingsResponse>>()
             .ProducesErrors(400, 401, 403, 404, 429, 503);
 
+        bookings.MapGet("/admin/events/{id}/export", Export)
+            .WithName("ExportEventAttendees")
+            .WithSummary("The event's attendees as CSV, streamed (its creator or an admin)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesErrors(400, 401, 403, 404, 429, 503);
+
         bookings.MapGet("/{bookingId}", Get)
             .WithName("GetBooking")
             .WithSummary("One booking (its owner or an admin; only admins see the owner)")
@@ -69,6 +76,14 @@ internal static class BookingEndpoints
 
     private static async Task<IResult> ForEvent(int id, int? limit, int? offset, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetEventBookingsQuery(id, limit ?? Paging.DefaultLimit, offset ?? 0), cancellationToken)).ToHttpResult();
+
+    private static async Task<IResult> Export(int id, IMediator mediator, CancellationToken cancellationToken)
+    {
+        var export = await mediator.Send(new ExportEventAttendeesQuery(id), cancellationToken);
+        return export.IsFailure
+            ? new ErrorResult(export.Error!)
+            : new CsvResult<AttendeeRow>($"event-{export.Value.EventId}-attendees.csv", AttendeeCsv.Header, export.Value.Rows, AttendeeCsv.Cells);
+    }
 
     private static async Task<IResult> Get(string bookingId, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetBookingQuery(bookingId), cancellationToken)).ToHttpResult();

@@ -5,6 +5,7 @@ using EventBooking.Application.Events.Commands.DeleteEvent;
 using EventBooking.Application.Events.Commands.UpdateEvent;
 using EventBooking.Application.Events.Queries.GetEvent;
 using EventBooking.Application.Events.Queries.GetEventImage;
+using EventBooking.Application.Events.Queries.GetEventStats;
 using EventBooking.Application.Events.Queries.ListEvents;
 using EventBooking.WebApi.Contracts.Events;
 using EventBooking.WebApi.Http;
@@ -42,6 +43,13 @@ internal static class EventEndpoints
             .Produces(StatusCodes.Status200OK, null, "image/jpeg", "image/png", "image/gif", "image/webp")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesErrors(400, 404, 429, 503);
+
+        events.MapGet("/{id}/stats", Stats)
+            .RequireAuthorization()
+            .WithName("GetEventStats")
+            .WithSummary("Capacity, confirmed, cancelled, available, occupancy, cancellation rate, bookings per day for 30 days (creator or admin)")
+            .Produces<SuccessEnvelope<EventStatsResponse>>()
+            .ProducesErrors(400, 401, 403, 404, 429, 503);
 
         events.MapPost("", Create)
             .RequireAuthorization(AuthorizationPolicies.Admin)
@@ -81,6 +89,9 @@ internal static class EventEndpoints
 
     private static async Task<IResult> Get(int id, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetEventQuery(id), cancellationToken)).ToHttpResult();
+
+    private static async Task<IResult> Stats(int id, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetEventStatsQuery(id), cancellationToken)).ToHttpResult();
 
     private static async Task<IResult> GetImage(int id, string? v, IMediator mediator, HttpResponse response, CancellationToken cancellationToken)
     {

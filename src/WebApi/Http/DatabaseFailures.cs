@@ -5,6 +5,23 @@ namespace EventBooking.WebApi.Http;
 /// <summary>Tells "PostgreSQL cannot be reached" (503, retry later) apart from everything else (500, a bug).</summary>
 internal static class DatabaseFailures
 {
+    /// <summary>
+    /// PostgreSQL refused text it cannot store (a NUL character, an invalid byte sequence): bad input
+    /// that slipped past the validators, e.g. in a query string. Nothing was written.
+    /// </summary>
+    public static bool IsInvalidText(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is PostgresException { SqlState: PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     public static bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)

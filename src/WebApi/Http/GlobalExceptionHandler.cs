@@ -32,6 +32,10 @@ internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHand
                 await ErrorResponses.WriteAsync(
                     httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
                 break;
+            case var _ when DatabaseFailures.IsInvalidText(exception):
+                await ErrorResponses.WriteAsync(
+                    httpContext, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Text must be valid UTF-8 without NUL characters");
+                break;
             case var _ when DatabaseFailures.IsUnavailable(exception):
                 LogDatabaseUnavailable(logger, exception, ErrorResponses.TraceId(httpContext));
                 httpContext.Response.Headers.RetryAfter = "5";

@@ -21,7 +21,8 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.Description).HasColumnType("text");
         builder.Property(e => e.ImageUrl).HasColumnType("text");
         builder.Property(e => e.CreatedAt).HasDefaultValueSql("now()");
-        builder.Property(e => e.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAddOrUpdate();
+        // Written with CreatedAt on insert (one clock); stamped by the set_updated_at trigger on every update.
+        builder.Property(e => e.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnUpdate();
 
         builder.Ignore(e => e.IsSoldOut);
 

@@ -17,7 +17,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.PasswordHash).HasMaxLength(255);
         builder.Property(u => u.Role).HasMaxLength(50).HasDefaultValue(Roles.User);
         builder.Property(u => u.CreatedAt).HasDefaultValueSql("now()");
-        builder.Property(u => u.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnAddOrUpdate();
+        // Written with CreatedAt on insert (one clock); stamped by the set_updated_at trigger on every update.
+        builder.Property(u => u.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnUpdate();
 
         builder.Ignore(u => u.IsAdmin);
 

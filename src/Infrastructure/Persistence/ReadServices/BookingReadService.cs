@@ -68,6 +68,14 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
         return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total);
     }
 
+    public IAsyncEnumerable<AttendeeRow> StreamAttendees(int eventId) =>
+        (from b in db.Bookings.AsNoTracking()
+         join u in db.Users on b.UserId equals u.Id
+         where b.EventId == eventId
+         orderby b.CreatedAt, b.Id
+         select new AttendeeRow(b.BookingId, u.Name, u.Email, b.Status, b.CreatedAt, b.CancelledAt))
+        .AsAsyncEnumerable();
+
     public async Task<IReadOnlyList<BookingHistoryEntry>> GetHistoryAsync(string bookingId, CancellationToken cancellationToken)
     {
         var rows = await db.BookingLogs

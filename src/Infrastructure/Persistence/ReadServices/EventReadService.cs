@@ -1,4 +1,5 @@
 using EventBooking.Application.Events;
+using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,33 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
             .Where(i => i.EventId == eventId)
             .Select(i => new EventImageContent(i.ContentType, i.Content, i.Version, i.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<EventBookingCounts> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken)
+    {
+        var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        var counts = await db.Events
+            .Where(e => e.Id == eventId)
+            .Select(e => new
+            {
+                e.SeatCapacity,
+                e.AvailableSeats,
+                Confirmed = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed),
+                Cancelled = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Cancelled),
+            })
+            .SingleAsync(cancellationToken);
+        var perDay = await db.Bookings
+            .Where(b => b.EventId == eventId && b.CreatedAt >= from)
+            .GroupBy(b => b.CreatedAt.Date)
+            .Select(g => new { Day = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+
+        return new EventBookingCounts(
+            counts.SeatCapacity,
+            counts.AvailableSeats,
+            counts.Confirmed,
+            counts.Cancelled,
+            perDay.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count));
+    }
 
     private static IQueryable<Event> Filter(IQueryable<Event> events, EventListFilter filter)
     {

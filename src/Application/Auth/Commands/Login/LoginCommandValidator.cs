@@ -1,3 +1,4 @@
+using EventBooking.Application.Common;
 using FluentValidation;
 
 namespace EventBooking.Application.Auth.Commands.Login;
@@ -10,6 +11,7 @@ internal sealed class LoginCommandValidator : AbstractValidator<LoginCommand>
     public LoginCommandValidator()
     {
         RuleFor(c => c.Email).Must(e => !string.IsNullOrWhiteSpace(e)).WithMessage("Email is required");
+        RuleFor(c => (string?)c.Email).WithoutNulCharacters().OverridePropertyName("Email");
         RuleFor(c => c.Password)
             .Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage("Password is required")

@@ -1,3 +1,4 @@
+using EventBooking.Application.Common;
 using EventBooking.Domain.Bookings;
 using FluentValidation;
 
@@ -5,8 +6,11 @@ namespace EventBooking.Application.Bookings.Commands.CancelBooking;
 
 internal sealed class CancelBookingCommandValidator : AbstractValidator<CancelBookingCommand>
 {
-    public CancelBookingCommandValidator() =>
+    public CancelBookingCommandValidator()
+    {
         RuleFor(c => c.BookingId)
             .Must(id => !string.IsNullOrWhiteSpace(id) && id.Trim().Length <= Booking.MaxBookingIdLength)
             .WithMessage($"Booking id must be 1 to {Booking.MaxBookingIdLength} characters");
+        RuleFor(c => (string?)c.BookingId).WithoutNulCharacters().OverridePropertyName("BookingId");
+    }
 }

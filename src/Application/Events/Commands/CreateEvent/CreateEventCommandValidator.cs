@@ -1,3 +1,4 @@
+using EventBooking.Application.Common;
 using FluentValidation;
 
 namespace EventBooking.Application.Events.Commands.CreateEvent;
@@ -10,7 +11,8 @@ internal sealed class CreateEventCommandValidator : AbstractValidator<CreateEven
             .Cascade(CascadeMode.Stop)
             .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage("Name is required")
             .ValidEventName();
-        RuleFor(c => c.Description).ValidDescription();
+        RuleFor(c => (string?)c.Name).WithoutNulCharacters().OverridePropertyName("Name");
+        RuleFor(c => c.Description).ValidDescription().WithoutNulCharacters();
         RuleFor(c => c.EventDate).NotNull().WithMessage("Event date is required");
         RuleFor(c => c.SeatCapacity)
             .Cascade(CascadeMode.Stop)

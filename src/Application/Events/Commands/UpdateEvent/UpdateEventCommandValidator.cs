@@ -1,3 +1,4 @@
+using EventBooking.Application.Common;
 using FluentValidation;
 
 namespace EventBooking.Application.Events.Commands.UpdateEvent;
@@ -7,8 +8,8 @@ internal sealed class UpdateEventCommandValidator : AbstractValidator<UpdateEven
     public UpdateEventCommandValidator()
     {
         RuleFor(c => c.EventId).GreaterThan(0).WithMessage("Event id must be a positive integer");
-        RuleFor(c => c.Name).ValidEventName();
-        RuleFor(c => c.Description).ValidDescription();
+        RuleFor(c => c.Name).ValidEventName().WithoutNulCharacters();
+        RuleFor(c => c.Description).ValidDescription().WithoutNulCharacters();
         RuleFor(c => c.SeatCapacity).ValidSeatCapacity();
     }
 }

@@ -1,4 +1,5 @@
 using EventBooking.Application.Common.Paging;
+using EventBooking.Application.Common;
 using FluentValidation;
 
 namespace EventBooking.Application.Events.Queries.ListEvents;
@@ -13,6 +14,7 @@ internal sealed class ListEventsQueryValidator : AbstractValidator<ListEventsQue
         RuleFor(q => q.Offset).ValidOffset();
         RuleFor(q => q.Search)
             .Must(s => s is null || s.Length <= MaxSearchLength)
-            .WithMessage($"Search must be at most {MaxSearchLength} characters");
+            .WithMessage($"Search must be at most {MaxSearchLength} characters")
+            .WithoutNulCharacters();
     }
 }

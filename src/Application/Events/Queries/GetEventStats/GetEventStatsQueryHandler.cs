@@ -1,0 +1,31 @@
+using EventBooking.Application.Common.Interfaces;
+using EventBooking.Domain.Common;
+using EventBooking.Domain.Events;
+using MediatR;
+
+namespace EventBooking.Application.Events.Queries.GetEventStats;
+
+internal sealed class GetEventStatsQueryHandler(
+    IEventRepository events, IEventReadService eventReads, ICurrentUser currentUser, TimeProvider clock)
+    : IRequestHandler<GetEventStatsQuery, Result<EventStatsResponse>>
+{
+    public static readonly Error NotAllowed = Error.Forbidden("You don't have permission to view statistics for this event");
+
+    public async Task<Result<EventStatsResponse>> Handle(GetEventStatsQuery query, CancellationToken cancellationToken)
+    {
+        var target = await events.GetAsync(query.EventId, cancellationToken);
+        if (target is null)
+        {
+            return EventErrors.NotFound;
+        }
+
+        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
+        {
+            return NotAllowed;
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var counts = await eventReads.GetBookingCountsAsync(target.Id, EventStats.FirstDay(today), cancellationToken);
+        return EventStats.From(target.Id, counts, today);
+    }
+}
