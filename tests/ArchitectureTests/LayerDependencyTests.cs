@@ -83,11 +83,11 @@ public class LayerDependencyTests
     }
 
     [Fact]
-    public void WebApiEndpoints_ShouldNotTouchPersistence()
+    public void WebApiEndpoints_ShouldNotTouchPersistenceRepositoriesOrPorts()
     {
-        var result = LayerRules.WebApiEndpoints.Check(Layers.WebApi, Layers.WebApiEndpointsNamespace);
+        var result = LayerRules.WebApiEndpoints.Check(Layers.WebApi, EndpointRules.WebApi);
 
-        ArchitectureAssert.RuleHolds(LayerRules.WebApiEndpoints, result, Layers.WebApiEndpointsNamespace);
+        ArchitectureAssert.RuleHolds(LayerRules.WebApiEndpoints, result, EndpointRules.WebApi.ToString());
     }
 
     [Fact]
@@ -102,6 +102,27 @@ public class LayerDependencyTests
             [
                 $"{Scope}.EndpointsQueryingDbContext -> EventBooking.Infrastructure.Persistence",
                 $"{Scope}.EndpointsQueryingDbContext -> Microsoft.EntityFrameworkCore",
+            ],
+            result.Violations);
+    }
+
+    [Fact]
+    public void WebApiEndpointsRule_WhenUsingRepositoriesOrPorts_ShouldReportViolation()
+    {
+        const string Root = $"{FixturesNamespace}.EndpointsUsingPorts";
+        var scope = EndpointRules.EndpointClasses(Root, $"{Root}.Endpoints");
+
+        var result = LayerRules.WebApiEndpoints.Check(TestAssembly, scope);
+
+        Assert.Contains($"{Root}.Endpoints.DispatchingEndpoints", result.CheckedTypes);
+        Assert.DoesNotContain($"{Root}.Realtime.SocketSession", result.CheckedTypes);
+        ArchitectureAssert.ReportsExactly(
+            [
+                $"{Root}.Endpoints.OrderEndpoints -> EventBooking.Application.Bookings.IBookingLedger",
+                $"{Root}.Endpoints.OrderEndpoints -> EventBooking.Domain.Events.IEventRepository",
+                $"{Root}.Endpoints.ReportEndpoints -> EventBooking.Application.Events.IEventReadService",
+                $"{Root}.Endpoints.WarehouseEndpoints -> {Root}.Stock.IWarehouseRepository",
+                $"{Root}.Realtime.SocketEndpoints -> EventBooking.Domain.Users.IUserRepository",
             ],
             result.Violations);
     }
@@ -126,7 +147,10 @@ public class LayerDependencyTests
 
         Assert.Contains($"{Scope}.CleanValidationBehaviour", result.CheckedTypes);
         ArchitectureAssert.ReportsExactly(
-            [$"{Scope}.ValidationBehaviourWithDynamic -> Microsoft.CSharp.RuntimeBinder"],
+            [
+                $"{Scope}.HandlerWithDynamicParameter -> System.Runtime.CompilerServices.DynamicAttribute",
+                $"{Scope}.ValidationBehaviourWithDynamic -> Microsoft.CSharp.RuntimeBinder",
+            ],
             result.Violations);
     }
 }

@@ -35,11 +35,22 @@ public static class LayerRules
         "Infrastructure",
         [Layers.WebApiNamespace]);
 
-    /// <summary>Endpoints send a command or query and map the result; the DbContext stays behind Application's ports.</summary>
+    /// <summary>
+    /// Endpoints send a command or query through <c>IMediator</c> and map the result. The DbContext, the
+    /// repositories and Application's ledger and read ports belong to the handlers behind it.
+    /// </summary>
     public static DependencyRule WebApiEndpoints { get; } = new(
         "WebApi endpoints",
-        [EntityFrameworkCore, Npgsql, $"{Layers.InfrastructureNamespace}.Persistence"]);
+        [EntityFrameworkCore, Npgsql, $"{Layers.InfrastructureNamespace}.Persistence"])
+    {
+        ForbiddenTypeNames = ["*Repository", "IBookingLedger", "I*ReadService"],
+    };
 
-    /// <summary><c>dynamic</c> compiles to calls into the C# runtime binder; no layer needs it.</summary>
-    public static DependencyRule NoDynamic { get; } = new("No dynamic", ["Microsoft.CSharp.RuntimeBinder"]);
+    /// <summary>
+    /// <c>dynamic</c> compiles to calls into the C# runtime binder; in a signature alone (a parameter,
+    /// a property, <c>List&lt;dynamic&gt;</c>) it leaves only <c>DynamicAttribute</c>. No layer needs either.
+    /// </summary>
+    public static DependencyRule NoDynamic { get; } = new(
+        "No dynamic",
+        ["Microsoft.CSharp.RuntimeBinder", "System.Runtime.CompilerServices.DynamicAttribute"]);
 }

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace EventBooking.ArchitectureTests.Rules;
 
 internal static class NameMatching
@@ -12,4 +14,15 @@ internal static class NameMatching
 
     public static bool IsNameOrChildOfAny(string name, IEnumerable<string> prefixes) =>
         prefixes.Any(prefix => IsNameOrChildOf(name, prefix));
+
+    /// <summary>
+    /// The whole <paramref name="name"/> against <paramref name="pattern"/>, where <c>*</c> stands for any
+    /// run of characters and everything else is literal and case-sensitive: <c>I*ReadService</c>.
+    /// </summary>
+    public static bool MatchesWildcard(string name, string pattern) =>
+        Regex.IsMatch(
+            name,
+            "^" + Regex.Escape(pattern).Replace(@"\*", ".*", StringComparison.Ordinal) + "$",
+            RegexOptions.CultureInvariant,
+            TimeSpan.FromSeconds(1));
 }

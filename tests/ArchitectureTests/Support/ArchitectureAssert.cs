@@ -5,16 +5,19 @@ namespace EventBooking.ArchitectureTests.Support;
 /// <summary>Assertions whose failure messages list every offender, so the fix is obvious from the test output.</summary>
 public static class ArchitectureAssert
 {
-    public static void RuleHolds(DependencyRule rule, DependencyRuleResult result, string scope)
+    public static void RuleHolds(DependencyRule rule, RuleResult result, string scope) =>
+        RuleHolds($"{rule.Name} ({scope}) must not depend on {rule.DescribeForbidden()}.", result, scope);
+
+    /// <summary>The rule looked at some types (it is not vacuous), and none of them breaks it.</summary>
+    /// <param name="rule">The rule as a sentence; it starts the failure message.</param>
+    public static void RuleHolds(string rule, RuleResult result, string scope)
     {
         Assert.True(
             result.CheckedTypes.Count > 0,
-            $"The {rule.Name} rule found no types in {scope}, so it would pass without checking anything: "
+            $"The rule \"{rule}\" found no types to check in {scope}, so it would pass without checking anything: "
             + "the assembly or namespace it is pointed at is wrong.");
 
-        NoViolations(
-            $"{rule.Name} ({scope}) must not depend on {string.Join(", ", rule.ForbiddenNamespaces)}.",
-            result.Violations);
+        NoViolations(rule, result.Violations);
     }
 
     public static void NoViolations(string rule, IReadOnlyCollection<string> violations)

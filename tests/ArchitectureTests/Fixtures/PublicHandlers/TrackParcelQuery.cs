@@ -1,0 +1,5 @@
+using MediatR;
+
+namespace EventBooking.ArchitectureTests.Fixtures.PublicHandlers;
+
+internal sealed record TrackParcelQuery(string TrackingCode) : IRequest<string>;
