@@ -2,8 +2,11 @@ using MediatR;
 
 namespace EventBooking.Application.Bookings;
 
-/// <summary>Published after a booking is committed, for real-time delivery (<c>booking_created</c>).</summary>
+/// <summary>
+/// Published in-process after a booking is committed, for whatever else should react (the real-time
+/// <c>booking_created</c> message itself already left with the booking, see <see cref="IBookingLedger"/>).
+/// </summary>
 public sealed record BookingCreated(int EventId, int AvailableSeats) : INotification;
 
-/// <summary>Published after a cancellation is committed, for real-time delivery (<c>booking_cancelled</c>).</summary>
+/// <summary>Published in-process after a cancellation is committed (the real-time message left with it).</summary>
 public sealed record BookingCancelled(int EventId, int AvailableSeats) : INotification;

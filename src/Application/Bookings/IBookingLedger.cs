@@ -3,7 +3,8 @@ namespace EventBooking.Application.Bookings;
 /// <summary>
 /// Books and cancels through the database functions <c>create_booking</c> / <c>cancel_booking</c>: the
 /// seat count, the booking row and the audit row change in one atomic step under the event's row lock.
-/// Each call is one round trip and reports the state right after its own change.
+/// Each call is one round trip and reports the state right after its own change; it also announces the
+/// change to real-time subscribers on every instance (delivered only if it commits).
 /// </summary>
 public interface IBookingLedger
 {

@@ -1,4 +1,3 @@
-using EventBooking.Application.Bookings;
 using EventBooking.Application.Events;
 using MediatR;
 using Microsoft.Extensions.Logging;
@@ -6,19 +5,14 @@ using Microsoft.Extensions.Logging;
 namespace EventBooking.Application.Realtime;
 
 /// <summary>
-/// Turns the use cases' committed changes into seat changes for every instance. Real-time delivery is
-/// best effort: the booking has already been committed, so a failure here is logged, never thrown
-/// back at the client who booked.
+/// Sends committed capacity changes to every instance. (Bookings and cancellations are announced by
+/// <see cref="Bookings.IBookingLedger"/> inside the same database call that makes them, so they cost
+/// no extra round trip and go out only if they commit.) Delivery is best effort: the change has
+/// already committed, so a failure here is logged, never thrown back at the client.
 /// </summary>
 internal sealed partial class SeatChangeNotificationHandler(ISeatChangePublisher publisher, ILogger<SeatChangeNotificationHandler> logger)
-    : INotificationHandler<BookingCreated>, INotificationHandler<BookingCancelled>, INotificationHandler<EventCapacityChanged>
+    : INotificationHandler<EventCapacityChanged>
 {
-    public Task Handle(BookingCreated notification, CancellationToken cancellationToken) =>
-        PublishAsync(new SeatChange(SeatChange.BookingCreated, notification.EventId, notification.AvailableSeats), cancellationToken);
-
-    public Task Handle(BookingCancelled notification, CancellationToken cancellationToken) =>
-        PublishAsync(new SeatChange(SeatChange.BookingCancelled, notification.EventId, notification.AvailableSeats), cancellationToken);
-
     public Task Handle(EventCapacityChanged notification, CancellationToken cancellationToken) =>
         PublishAsync(
             new SeatChange(SeatChange.SeatUpdate, notification.EventId, notification.AvailableSeats, notification.SeatCapacity),

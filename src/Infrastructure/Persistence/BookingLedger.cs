@@ -1,13 +1,15 @@
 using EventBooking.Application.Bookings;
+using EventBooking.Infrastructure.Realtime;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.Persistence;
 
 /// <summary>
 /// Calls the stored functions. Each call is one batch, one round trip: the function, then a read of the
-/// state it left. The batch runs as one implicit transaction, so the event's row lock taken by the
-/// function is still held when the second statement reads the seat count: the count is exactly the
-/// one this change produced, not one a concurrent booking produced a moment later.
+/// state it left, which also NOTIFYs the change to every API instance. The batch runs as one implicit
+/// transaction, so the event's row lock taken by the function is still held when the second statement
+/// reads the seat count: the count is exactly the one this change produced, not one a concurrent booking
+/// produced a moment later. And PostgreSQL delivers the NOTIFY only if the change commits.
 /// </summary>
 internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedger
 {
@@ -23,11 +25,14 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedge
                 Command("SELECT create_booking($1, $2, $3)", userId, eventId, bookingId),
                 Command(
                     """
-                    SELECT b.created_at, e.available_seats
+                    SELECT b.created_at, e.available_seats,
+                           pg_notify($2, json_build_object(
+                               'type', 'booking_created', 'eventId', e.id, 'availableSeats', e.available_seats)::text)
                     FROM bookings b JOIN events e ON e.id = b.event_id
                     WHERE b.booking_id = $1
                     """,
-                    bookingId),
+                    bookingId,
+                    SeatChangeChannel.Name),
             },
         };
 
@@ -67,11 +72,14 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedge
                 Command("SELECT cancel_booking($1, $2)", bookingId, actorId),
                 Command(
                     """
-                    SELECT e.id, e.available_seats
+                    SELECT e.id, e.available_seats,
+                           pg_notify($2, json_build_object(
+                               'type', 'booking_cancelled', 'eventId', e.id, 'availableSeats', e.available_seats)::text)
                     FROM bookings b JOIN events e ON e.id = b.event_id
                     WHERE b.booking_id = $1
                     """,
-                    bookingId),
+                    bookingId,
+                    SeatChangeChannel.Name),
             },
         };
 

@@ -2,6 +2,7 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Application.Events;
 using MediatR;
 
 namespace EventBooking.Application.Bookings.Queries.ExportEventAttendees;
@@ -11,15 +12,10 @@ internal sealed class ExportEventAttendeesQueryHandler(IEventRepository events, 
 {
     public async Task<Result<AttendeeExport>> Handle(ExportEventAttendeesQuery query, CancellationToken cancellationToken)
     {
-        var target = await events.GetAsync(query.EventId, cancellationToken);
-        if (target is null)
-        {
-            return EventErrors.NotFound;
-        }
-
         // Same rule as the event's booking list: its creator or an admin.
-        return target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin)
-            ? new AttendeeExport(target.Id, bookingReads.StreamAttendees(target.Id))
-            : BookingErrors.NotAllowedToListEventBookings;
+        var target = await events.GetManagedAsync(query.EventId, currentUser, BookingErrors.NotAllowedToListEventBookings, cancellationToken);
+        return target.IsFailure
+            ? target.Error!
+            : new AttendeeExport(target.Value.Id, bookingReads.StreamAttendees(target.Value.Id));
     }
 }

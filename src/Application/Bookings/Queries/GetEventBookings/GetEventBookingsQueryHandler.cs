@@ -2,6 +2,7 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Application.Events;
 using MediatR;
 
 namespace EventBooking.Application.Bookings.Queries.GetEventBookings;
@@ -11,17 +12,9 @@ internal sealed class GetEventBookingsQueryHandler(IEventRepository events, IBoo
 {
     public async Task<Result<EventBookingsResponse>> Handle(GetEventBookingsQuery query, CancellationToken cancellationToken)
     {
-        var target = await events.GetAsync(query.EventId, cancellationToken);
-        if (target is null)
-        {
-            return EventErrors.NotFound;
-        }
-
-        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
-        {
-            return BookingErrors.NotAllowedToListEventBookings;
-        }
-
-        return await bookingReads.ListForEventAsync(target.Id, query.Limit, query.Offset, cancellationToken);
+        var target = await events.GetManagedAsync(query.EventId, currentUser, BookingErrors.NotAllowedToListEventBookings, cancellationToken);
+        return target.IsFailure
+            ? target.Error!
+            : await bookingReads.ListForEventAsync(target.Value.Id, query.Limit, query.Offset, cancellationToken);
     }
 }

@@ -13,19 +13,14 @@ internal sealed class GetEventStatsQueryHandler(
 
     public async Task<Result<EventStatsResponse>> Handle(GetEventStatsQuery query, CancellationToken cancellationToken)
     {
-        var target = await events.GetAsync(query.EventId, cancellationToken);
-        if (target is null)
+        var target = await events.GetManagedAsync(query.EventId, currentUser, NotAllowed, cancellationToken);
+        if (target.IsFailure)
         {
-            return EventErrors.NotFound;
-        }
-
-        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
-        {
-            return NotAllowed;
+            return target.Error!;
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        var counts = await eventReads.GetBookingCountsAsync(target.Id, EventStats.FirstDay(today), cancellationToken);
-        return EventStats.From(target.Id, counts, today);
+        var counts = await eventReads.GetBookingCountsAsync(target.Value.Id, EventStats.FirstDay(today), cancellationToken);
+        return EventStats.From(target.Value.Id, counts, today);
     }
 }
