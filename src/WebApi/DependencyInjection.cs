@@ -1,11 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Realtime;
 using EventBooking.WebApi.Endpoints;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.Json;
 using EventBooking.WebApi.OpenApi;
-using EventBooking.Application.Realtime;
 using EventBooking.WebApi.RateLimiting;
 using EventBooking.WebApi.Realtime;
 using EventBooking.WebApi.Security;

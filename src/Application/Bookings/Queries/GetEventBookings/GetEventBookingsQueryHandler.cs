@@ -1,8 +1,8 @@
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Events;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
-using EventBooking.Application.Events;
 using MediatR;
 
 namespace EventBooking.Application.Bookings.Queries.GetEventBookings;

@@ -1,5 +1,5 @@
-using EventBooking.Application.Common.Paging;
 using EventBooking.Application.Common;
+using EventBooking.Application.Common.Paging;
 using FluentValidation;
 
 namespace EventBooking.Application.Events.Queries.ListEvents;
