@@ -63,6 +63,7 @@ public static class DependencyInjection
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
+        services.AddSingleton<ILoginThrottle, InProcessLoginThrottle>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
 

@@ -9,6 +9,9 @@ public sealed record Error(string Code, string Message, ErrorType Type)
 {
     public IReadOnlyList<ErrorDetail> Details { get; init; } = [];
 
+    /// <summary>For <see cref="ErrorType.TooManyRequests"/>: how long the client should wait.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(string message, IReadOnlyList<ErrorDetail>? details = null) =>
         new("VALIDATION_ERROR", message, ErrorType.Validation) { Details = details ?? [] };
 

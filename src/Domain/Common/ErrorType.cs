@@ -11,4 +11,7 @@ public enum ErrorType
 
     /// <summary>An upload over its size limit (413).</summary>
     PayloadTooLarge,
+
+    /// <summary>Too many attempts; try again after <see cref="Error.RetryAfter"/> (429).</summary>
+    TooManyRequests,
 }

@@ -16,4 +16,11 @@ public static class UserErrors
         "Role must be 'user' or 'admin'", [new ErrorDetail("role", "Role must be 'user' or 'admin'")]);
 
     public static readonly Error LastAdmin = Error.Conflict("Cannot demote the last admin");
+
+    /// <summary>Too many failed logins for this email: the account is locked for a while, whatever the password.</summary>
+    public static Error LoginLocked(TimeSpan retryAfter) =>
+        new Error("RATE_LIMITED", "Too many failed login attempts for this account, please try again later", ErrorType.TooManyRequests)
+        {
+            RetryAfter = retryAfter,
+        };
 }

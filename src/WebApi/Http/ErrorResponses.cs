@@ -14,11 +14,19 @@ internal static class ErrorResponses
         ErrorType.NotFound => StatusCodes.Status404NotFound,
         ErrorType.Conflict => StatusCodes.Status409Conflict,
         ErrorType.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorType.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unmapped error type"),
     };
 
-    public static Task WriteAsync(HttpContext context, Error error) =>
-        WriteAsync(context, StatusCodeFor(error.Type), error.Code, error.Message, error.Details);
+    public static Task WriteAsync(HttpContext context, Error error)
+    {
+        if (error.RetryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return WriteAsync(context, StatusCodeFor(error.Type), error.Code, error.Message, error.Details);
+    }
 
     public static Task WriteAsync(
         HttpContext context, int statusCode, string code, string message, IReadOnlyList<ErrorDetail>? details = null)

@@ -11,12 +11,14 @@ public sealed class LoginCommandHandlerTests
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly ITokenIssuer _tokens = Substitute.For<ITokenIssuer>();
+    private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly LoginCommandHandler _handler;
 
     public LoginCommandHandlerTests()
     {
         _tokens.Issue(Arg.Any<User>()).Returns(new AccessToken("jwt", TestUsers.Now.AddDays(1)));
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens, DependencyInjectionMapper.Create());
+        _throttle.LockedFor(Arg.Any<string>()).Returns((TimeSpan?)null);
+        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _throttle, DependencyInjectionMapper.Create());
     }
 
     [Fact]
@@ -54,5 +56,35 @@ public sealed class LoginCommandHandlerTests
 
         Assert.Equal(UserErrors.InvalidCredentials, result.Error);
         await _hasher.Received(1).VerifyAsync("password123", null, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheAccountIsLocked_ShouldAnswer429WithoutVerifyingAnything()
+    {
+        _throttle.LockedFor("john@example.com").Returns(TimeSpan.FromMinutes(7));
+
+        var result = await _handler.Handle(new LoginCommand("John@example.com", "password123"), CancellationToken.None);
+
+        Assert.Equal("RATE_LIMITED", result.Error!.Code);
+        Assert.Equal(TimeSpan.FromMinutes(7), result.Error.RetryAfter);
+        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default, default);
+    }
+
+    [Fact]
+    public async Task Handle_ShouldCountFailuresAndClearThemOnSuccess()
+    {
+        var user = TestUsers.Regular();
+        _users.GetByEmailAsync("john@example.com", Arg.Any<CancellationToken>()).Returns(user);
+        _hasher.VerifyAsync("wrong", user.PasswordHash, Arg.Any<CancellationToken>()).Returns(false);
+        _hasher.VerifyAsync("right", user.PasswordHash, Arg.Any<CancellationToken>()).Returns(true);
+
+        await _handler.Handle(new LoginCommand("john@example.com", "wrong"), CancellationToken.None);
+        await _handler.Handle(new LoginCommand("john@example.com", "right"), CancellationToken.None);
+
+        Received.InOrder(() =>
+        {
+            _throttle.RecordFailure("john@example.com");
+            _throttle.RecordSuccess("john@example.com");
+        });
     }
 }
