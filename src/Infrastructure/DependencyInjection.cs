@@ -46,7 +46,7 @@ public static class DependencyInjection
 
         // Real-time fan-out across instances: NOTIFY after commit, LISTEN on every instance.
         // ISeatChangeDelivery (this instance's subscribers) comes from the web layer.
-        services.AddSingleton<ISeatChangePublisher, PostgresSeatChangePublisher>();
+        services.AddScoped<ISeatChangePublisher, PostgresSeatChangePublisher>();
         services.AddSingleton(sp => new PostgresSeatChangeListener(
             PostgresOptions.Normalize(connectionString),
             sp.GetRequiredService<ISeatChangeDelivery>(),

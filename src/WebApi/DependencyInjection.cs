@@ -100,6 +100,7 @@ internal static class DependencyInjection
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         app.UseRouting();
         app.UseRequestBodyLimits();
+        app.UseJsonCharsetGuard();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

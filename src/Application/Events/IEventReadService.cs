@@ -10,5 +10,5 @@ public interface IEventReadService
     Task<EventImageContent?> GetImageAsync(int eventId, CancellationToken cancellationToken);
 
     /// <summary>Booking counts of the event, and bookings made per UTC day since <paramref name="since"/>.</summary>
-    Task<EventBookingCounts> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken);
+    Task<EventBookingCounts?> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken);
 }

@@ -1,6 +1,9 @@
 namespace EventBooking.Application.Realtime;
 
-/// <summary>Sends a committed seat change to every API instance (PostgreSQL NOTIFY).</summary>
+/// <summary>
+/// Announces a seat change to every API instance (PostgreSQL NOTIFY). Called inside the transaction that
+/// makes the change: PostgreSQL delivers it only if, and when, that transaction commits.
+/// </summary>
 public interface ISeatChangePublisher
 {
     Task PublishAsync(SeatChange change, CancellationToken cancellationToken);

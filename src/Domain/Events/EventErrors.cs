@@ -8,15 +8,15 @@ public static class EventErrors
     public static readonly Error NotFound = Error.NotFound("Event not found");
 
     public static readonly Error InvalidName =
-        Error.Validation($"Name must be between 1 and {Event.MaxNameLength} characters");
+        FieldError("name", $"Name must be between 1 and {Event.MaxNameLength} characters");
 
     public static readonly Error DescriptionTooLong =
-        Error.Validation($"Description must be at most {Event.MaxDescriptionLength} characters");
+        FieldError("description", $"Description must be at most {Event.MaxDescriptionLength} characters");
 
     public static readonly Error InvalidSeatCapacity =
-        Error.Validation($"Seat capacity must be between {Event.MinSeatCapacity} and {Event.MaxSeatCapacity}");
+        FieldError("seatCapacity", $"Seat capacity must be between {Event.MinSeatCapacity} and {Event.MaxSeatCapacity}");
 
-    public static readonly Error DateNotInFuture = Error.Validation("Event date must be in the future");
+    public static readonly Error DateNotInFuture = FieldError("eventDate", "Event date must be in the future");
 
     public static readonly Error AlreadyStarted = Error.Conflict("Cannot update an event that has already started");
 
@@ -31,6 +31,8 @@ public static class EventErrors
 
     public static readonly Error ImageTooLarge = new(
         "FILE_TOO_LARGE", $"Image must be at most {EventImage.MaxBytes / (1024 * 1024)} MiB", ErrorType.PayloadTooLarge);
+
+    private static Error FieldError(string field, string message) => Error.Validation(message, [new ErrorDetail(field, message)]);
 
     public static Error CapacityBelowConfirmedBookings(int confirmed) =>
         Error.Conflict($"Seat capacity cannot be less than the number of confirmed bookings ({confirmed})");

@@ -17,7 +17,7 @@ public static class UserErrors
 
     public static readonly Error LastAdmin = Error.Conflict("Cannot demote the last admin");
 
-    /// <summary>Too many failed logins for this email: the account is locked for a while, whatever the password.</summary>
+    /// <summary>Too many failed logins for this email from this client: locked for a while, whatever the password.</summary>
     public static Error LoginLocked(TimeSpan retryAfter) =>
         new Error("RATE_LIMITED", "Too many failed login attempts for this account, please try again later", ErrorType.TooManyRequests)
         {

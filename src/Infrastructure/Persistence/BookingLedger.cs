@@ -1,4 +1,5 @@
 using EventBooking.Application.Bookings;
+using EventBooking.Application.Realtime;
 using EventBooking.Infrastructure.Realtime;
 using Npgsql;
 
@@ -26,13 +27,13 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedge
                 Command(
                     """
                     SELECT b.created_at, e.available_seats,
-                           pg_notify($2, json_build_object(
-                               'type', 'booking_created', 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+                           pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
                     FROM bookings b JOIN events e ON e.id = b.event_id
                     WHERE b.booking_id = $1
                     """,
                     bookingId,
-                    SeatChangeChannel.Name),
+                    SeatChangeChannel.Name,
+                    SeatChange.BookingCreated),
             },
         };
 
@@ -73,13 +74,13 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedge
                 Command(
                     """
                     SELECT e.id, e.available_seats,
-                           pg_notify($2, json_build_object(
-                               'type', 'booking_cancelled', 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+                           pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
                     FROM bookings b JOIN events e ON e.id = b.event_id
                     WHERE b.booking_id = $1
                     """,
                     bookingId,
-                    SeatChangeChannel.Name),
+                    SeatChangeChannel.Name,
+                    SeatChange.BookingCancelled),
             },
         };
 

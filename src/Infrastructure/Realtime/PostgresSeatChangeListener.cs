@@ -49,7 +49,9 @@ internal sealed partial class PostgresSeatChangeListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+#pragma warning disable CA1031 // Whatever broke the connection, the listener must come back rather than stop the host.
+            catch (Exception ex)
+#pragma warning restore CA1031
             {
                 Volatile.Write(ref _listening, 0);
                 LogLost(logger, ex, retry.TotalSeconds);

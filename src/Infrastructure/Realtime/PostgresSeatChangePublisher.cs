@@ -1,16 +1,16 @@
 using EventBooking.Application.Realtime;
-using Npgsql;
+using EventBooking.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Realtime;
 
-/// <summary>NOTIFY on the seat-change channel: every instance listening, this one included, receives it.</summary>
-internal sealed class PostgresSeatChangePublisher(NpgsqlDataSource dataSource) : ISeatChangePublisher
+/// <summary>
+/// NOTIFY on the seat-change channel, on the DbContext's connection so it joins the caller's transaction:
+/// every listening instance, this one included, receives it when that transaction commits.
+/// </summary>
+internal sealed class PostgresSeatChangePublisher(EventBookingDbContext db) : ISeatChangePublisher
 {
-    public async Task PublishAsync(SeatChange change, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT pg_notify($1, $2)");
-        command.Parameters.Add(new NpgsqlParameter { Value = SeatChangeChannel.Name });
-        command.Parameters.Add(new NpgsqlParameter { Value = SeatChangeChannel.Serialize(change) });
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public async Task PublishAsync(SeatChange change, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT pg_notify({SeatChangeChannel.Name}, {SeatChangeChannel.Serialize(change)})", cancellationToken);
 }

@@ -92,6 +92,11 @@ internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHand
             return $"Invalid request: {name} has an invalid format";
         }
 
+        if (exception.InnerException is InvalidDataException or IOException)
+        {
+            return "Request body is not a valid multipart/form-data body";
+        }
+
         return exception.Message.Contains("body", StringComparison.OrdinalIgnoreCase)
             ? "Request body is missing or invalid"
             : "The request is invalid";

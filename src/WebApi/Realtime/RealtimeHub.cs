@@ -24,6 +24,10 @@ internal sealed partial class RealtimeHub(
     private readonly ConcurrentDictionary<int, int> _connectionsPerUser = new();
     private readonly Lock _userSlots = new();
 
+    // Subscribing and unsubscribing change two maps together; one lock keeps them consistent (a client
+    // subscribing while the last one leaves must not lose its set). Delivery reads without it.
+    private readonly Lock _subscriptionChanges = new();
+
     public int ClientCount => _clients.Count;
 
     public int SubscribedEventCount => _subscribers.Count(s => !s.Value.IsEmpty);
@@ -172,7 +176,7 @@ internal sealed partial class RealtimeHub(
 
     private void Subscribe(RealtimeClient client, int eventId)
     {
-        lock (client.Subscriptions)
+        lock (_subscriptionChanges)
         {
             if (!client.Subscriptions.Contains(eventId) && client.Subscriptions.Count >= options.Value.MaxSubscriptionsPerConnection)
             {
@@ -189,7 +193,7 @@ internal sealed partial class RealtimeHub(
 
     private void Unsubscribe(RealtimeClient client, int eventId)
     {
-        lock (client.Subscriptions)
+        lock (_subscriptionChanges)
         {
             client.Subscriptions.Remove(eventId);
             RemoveSubscriber(eventId, client.Id);
@@ -201,7 +205,7 @@ internal sealed partial class RealtimeHub(
     private void Remove(RealtimeClient client)
     {
         _clients.TryRemove(client.Id, out _);
-        lock (client.Subscriptions)
+        lock (_subscriptionChanges)
         {
             foreach (var eventId in client.Subscriptions)
             {
@@ -221,8 +225,8 @@ internal sealed partial class RealtimeHub(
             subscribers.TryRemove(clientId, out _);
             if (subscribers.IsEmpty)
             {
-                // Only removes the set if it is still empty, so a concurrent subscribe is not lost.
-                _subscribers.TryRemove(new KeyValuePair<int, ConcurrentDictionary<string, RealtimeClient>>(eventId, subscribers));
+                // Safe under _subscriptionChanges: nobody can add to this set meanwhile.
+                _subscribers.TryRemove(eventId, out _);
             }
         }
     }

@@ -13,7 +13,7 @@ internal static class CorsSettings
             .WithOrigins(origins)
             .WithMethods("GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS")
             .WithHeaders("Authorization", "Content-Type", "Idempotency-Key")
-            .WithExposedHeaders("Retry-After", "ETag", "Location")));
+            .WithExposedHeaders("Retry-After", "ETag", "Location", Http.IdempotencyFilter.ReplayedHeaderName)));
         return services;
     }
 

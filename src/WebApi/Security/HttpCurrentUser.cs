@@ -21,4 +21,6 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public string Role => accessor.HttpContext?.User.FindFirst(JwtClaims.Role)?.Value ?? string.Empty;
 
     public bool IsAdmin => Role == Roles.Admin;
+
+    public string Client => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 }

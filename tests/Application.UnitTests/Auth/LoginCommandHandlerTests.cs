@@ -12,13 +12,15 @@ public sealed class LoginCommandHandlerTests
     private readonly IPasswordHasher _hasher = Substitute.For<IPasswordHasher>();
     private readonly ITokenIssuer _tokens = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
+    private readonly ICurrentUser _caller = Substitute.For<ICurrentUser>();
     private readonly LoginCommandHandler _handler;
 
     public LoginCommandHandlerTests()
     {
         _tokens.Issue(Arg.Any<User>()).Returns(new AccessToken("jwt", TestUsers.Now.AddDays(1)));
-        _throttle.LockedFor(Arg.Any<string>()).Returns((TimeSpan?)null);
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _throttle, DependencyInjectionMapper.Create());
+        _throttle.LockedFor(Arg.Any<string>(), Arg.Any<string>()).Returns((TimeSpan?)null);
+        _caller.Client.Returns("203.0.113.7");
+        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _throttle, _caller, DependencyInjectionMapper.Create());
     }
 
     [Fact]
@@ -61,7 +63,7 @@ public sealed class LoginCommandHandlerTests
     [Fact]
     public async Task Handle_WhenTheAccountIsLocked_ShouldAnswer429WithoutVerifyingAnything()
     {
-        _throttle.LockedFor("john@example.com").Returns(TimeSpan.FromMinutes(7));
+        _throttle.LockedFor("john@example.com", "203.0.113.7").Returns(TimeSpan.FromMinutes(7));
 
         var result = await _handler.Handle(new LoginCommand("John@example.com", "password123"), CancellationToken.None);
 
@@ -83,8 +85,8 @@ public sealed class LoginCommandHandlerTests
 
         Received.InOrder(() =>
         {
-            _throttle.RecordFailure("john@example.com");
-            _throttle.RecordSuccess("john@example.com");
+            _throttle.RecordFailure("john@example.com", "203.0.113.7");
+            _throttle.RecordSuccess("john@example.com", "203.0.113.7");
         });
     }
 }

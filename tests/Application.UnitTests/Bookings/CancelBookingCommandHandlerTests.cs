@@ -3,7 +3,6 @@ using EventBooking.Application.Bookings.Commands.CancelBooking;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Bookings;
-using MediatR;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Bookings;
@@ -13,13 +12,12 @@ public sealed class CancelBookingCommandHandlerTests
     private readonly IBookingRepository _bookings = Substitute.For<IBookingRepository>();
     private readonly IBookingLedger _ledger = Substitute.For<IBookingLedger>();
     private readonly ICurrentUser _currentUser = Substitute.For<ICurrentUser>();
-    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly CancelBookingCommandHandler _handler;
 
     public CancelBookingCommandHandlerTests()
     {
         _currentUser.Id.Returns(2);
-        _handler = new CancelBookingCommandHandler(_bookings, _ledger, _currentUser, _mediator, new FixedClock(TestUsers.Now));
+        _handler = new CancelBookingCommandHandler(_bookings, _ledger, _currentUser, new FixedClock(TestUsers.Now));
     }
 
     private void Exists(int ownerId = 2, double eventInDays = 3) =>
@@ -35,7 +33,7 @@ public sealed class CancelBookingCommandHandlerTests
         var result = await _handler.Handle(new CancelBookingCommand(" bk-test-aaaaaa "), CancellationToken.None);
 
         Assert.Equal(CancelBookingCommandHandler.Cancelled, result.Value);
-        await _mediator.Received(1).Publish(new BookingCancelled(7, 4), Arg.Any<CancellationToken>());
+        await _ledger.Received(1).CancelAsync("BK-TEST-AAAAAA", 2, Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -73,7 +71,7 @@ public sealed class CancelBookingCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenAConcurrentCancelWon_ShouldAnswerAlreadyCancelledAndPublishNothing()
+    public async Task Handle_WhenAConcurrentCancelWon_ShouldAnswerAlreadyCancelled()
     {
         Exists();
         _ledger.CancelAsync(default!, default, default).ReturnsForAnyArgs(new CancellationAttempt(false));
@@ -81,7 +79,6 @@ public sealed class CancelBookingCommandHandlerTests
         var result = await _handler.Handle(new CancelBookingCommand("BK-TEST-AAAAAA"), CancellationToken.None);
 
         Assert.Equal(BookingErrors.AlreadyCancelled, result.Error);
-        await _mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), default);
     }
 
     [Fact]

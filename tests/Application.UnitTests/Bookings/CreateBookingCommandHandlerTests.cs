@@ -4,7 +4,6 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
-using MediatR;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Bookings;
@@ -14,13 +13,12 @@ public sealed class CreateBookingCommandHandlerTests
     private readonly IEventRepository _events = Substitute.For<IEventRepository>();
     private readonly IBookingLedger _ledger = Substitute.For<IBookingLedger>();
     private readonly ICurrentUser _currentUser = Substitute.For<ICurrentUser>();
-    private readonly IMediator _mediator = Substitute.For<IMediator>();
     private readonly CreateBookingCommandHandler _handler;
 
     public CreateBookingCommandHandlerTests()
     {
         _currentUser.Id.Returns(5);
-        _handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, _mediator, new FixedClock(TestUsers.Now));
+        _handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now));
     }
 
     private static Event Upcoming(int capacity = 10) =>
@@ -40,7 +38,7 @@ public sealed class CreateBookingCommandHandlerTests
     {
         var past = Upcoming();
         _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(past);
-        var handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, _mediator, new FixedClock(TestUsers.Now.AddDays(3)));
+        var handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now.AddDays(3)));
 
         var result = await handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
@@ -49,7 +47,7 @@ public sealed class CreateBookingCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenBooked_ShouldAnswerWithTheSeatsLeftAfterThisBookingAndPublishThem()
+    public async Task Handle_WhenBooked_ShouldAnswerWithTheSeatsLeftAfterThisBooking()
     {
         _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming(capacity: 10));
         _ledger.CreateAsync(5, Arg.Any<int>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
@@ -62,7 +60,7 @@ public sealed class CreateBookingCommandHandlerTests
         Assert.Equal(BookingStatus.Confirmed, result.Value.Status);
         Assert.Equal(3, result.Value.Event.AvailableSeats);
         Assert.Equal(10, result.Value.Event.SeatCapacity);
-        await _mediator.Received(1).Publish(new BookingCreated(0, 3), Arg.Any<CancellationToken>());
+        await _ledger.Received(1).CreateAsync(5, Arg.Any<int>(), result.Value.BookingId, Arg.Any<CancellationToken>());
     }
 
     [Theory]
@@ -77,7 +75,6 @@ public sealed class CreateBookingCommandHandlerTests
         var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
         Assert.Equal(message, result.Error!.Message);
-        await _mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), default);
     }
 
     [Fact]

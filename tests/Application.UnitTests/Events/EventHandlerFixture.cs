@@ -2,7 +2,7 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Events;
-using MediatR;
+using EventBooking.Application.Realtime;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Events;
@@ -31,7 +31,7 @@ internal sealed class EventHandlerFixture
 
     public ICurrentUser CurrentUser { get; } = Substitute.For<ICurrentUser>();
 
-    public IMediator Mediator { get; } = Substitute.For<IMediator>();
+    public ISeatChangePublisher SeatChanges { get; } = Substitute.For<ISeatChangePublisher>();
 
     public TimeProvider Clock { get; } = new FixedClock(TestUsers.Now);
 

@@ -1,7 +1,7 @@
 using EventBooking.Application.Events;
 using EventBooking.Application.Events.Commands.UpdateEvent;
 using EventBooking.Domain.Events;
-using MediatR;
+using EventBooking.Application.Realtime;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Events;
@@ -12,7 +12,7 @@ public sealed class UpdateEventCommandHandlerTests
     private readonly UpdateEventCommandHandler _handler;
 
     public UpdateEventCommandHandlerTests() =>
-        _handler = new UpdateEventCommandHandler(_f.Events, _f.Images, _f.Reads, _f.UnitOfWork, _f.CurrentUser, _f.Mediator, _f.Clock);
+        _handler = new UpdateEventCommandHandler(_f.Events, _f.Images, _f.Reads, _f.UnitOfWork, _f.CurrentUser, _f.SeatChanges, _f.Clock);
 
     [Fact]
     public async Task Handle_WhenTheEventDoesNotExist_ShouldReturnNotFound()
@@ -36,7 +36,7 @@ public sealed class UpdateEventCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenTheCreatorChangesCapacity_ShouldCountUnderTheLockSaveCommitThenPublish()
+    public async Task Handle_WhenTheCreatorChangesCapacity_ShouldCountUnderTheLockAndAnnounceInsideTheTransaction()
     {
         var target = EventHandlerFixture.UpcomingEvent(createdBy: 2);
         _f.Events.GetForUpdateAsync(7, Arg.Any<CancellationToken>()).Returns(target);
@@ -52,8 +52,8 @@ public sealed class UpdateEventCommandHandlerTests
             _f.Events.GetForUpdateAsync(7, Arg.Any<CancellationToken>());
             _f.Events.CountConfirmedBookingsAsync(Arg.Any<int>(), Arg.Any<CancellationToken>());
             _f.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
+            _f.SeatChanges.PublishAsync(new SeatChange(SeatChange.SeatUpdate, target.Id, 20, 50), Arg.Any<CancellationToken>());
             _f.Transaction.CommitAsync(Arg.Any<CancellationToken>());
-            _f.Mediator.Publish(new EventCapacityChanged(target.Id, 20, 50), Arg.Any<CancellationToken>());
         });
     }
 
@@ -66,7 +66,7 @@ public sealed class UpdateEventCommandHandlerTests
 
         Assert.True(result.IsSuccess);
         await _f.Events.DidNotReceiveWithAnyArgs().CountConfirmedBookingsAsync(default, default);
-        await _f.Mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), default);
+        await _f.SeatChanges.DidNotReceiveWithAnyArgs().PublishAsync(default!, default);
         await _f.Transaction.Received(1).CommitAsync(Arg.Any<CancellationToken>());
     }
 
@@ -80,7 +80,7 @@ public sealed class UpdateEventCommandHandlerTests
 
         Assert.Equal("CONFLICT", result.Error!.Code);
         await _f.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
-        await _f.Mediator.DidNotReceiveWithAnyArgs().Publish(Arg.Any<INotification>(), default);
+        await _f.SeatChanges.DidNotReceiveWithAnyArgs().PublishAsync(default!, default);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ namespace EventBooking.Infrastructure.IntegrationTests.Security;
 
 public sealed class InProcessLoginThrottleTests
 {
+    private const string Attacker = "198.51.100.9";
     private readonly ManualClock _clock = new();
     private readonly InProcessLoginThrottle _throttle;
 
@@ -14,7 +15,7 @@ public sealed class InProcessLoginThrottleTests
     {
         Fail("a@example.com", 4);
 
-        Assert.Null(_throttle.LockedFor("a@example.com"));
+        Assert.Null(_throttle.LockedFor("a@example.com", Attacker));
     }
 
     [Fact]
@@ -22,11 +23,11 @@ public sealed class InProcessLoginThrottleTests
     {
         Fail("a@example.com", 5);
 
-        Assert.Equal(TimeSpan.FromMinutes(15), _throttle.LockedFor("a@example.com"));
+        Assert.Equal(TimeSpan.FromMinutes(15), _throttle.LockedFor("a@example.com", Attacker));
         _clock.Advance(TimeSpan.FromMinutes(10));
-        Assert.Equal(TimeSpan.FromMinutes(5), _throttle.LockedFor("a@example.com"));
+        Assert.Equal(TimeSpan.FromMinutes(5), _throttle.LockedFor("a@example.com", Attacker));
         _clock.Advance(TimeSpan.FromMinutes(5));
-        Assert.Null(_throttle.LockedFor("a@example.com"));
+        Assert.Null(_throttle.LockedFor("a@example.com", Attacker));
     }
 
     [Fact]
@@ -36,17 +37,17 @@ public sealed class InProcessLoginThrottleTests
         _clock.Advance(TimeSpan.FromMinutes(16));
         Fail("a@example.com", 4);
 
-        Assert.Null(_throttle.LockedFor("a@example.com"));
+        Assert.Null(_throttle.LockedFor("a@example.com", Attacker));
     }
 
     [Fact]
     public void RecordSuccess_ShouldForgetEarlierFailures()
     {
         Fail("a@example.com", 4);
-        _throttle.RecordSuccess("a@example.com");
+        _throttle.RecordSuccess("a@example.com", Attacker);
         Fail("a@example.com", 4);
 
-        Assert.Null(_throttle.LockedFor("a@example.com"));
+        Assert.Null(_throttle.LockedFor("a@example.com", Attacker));
     }
 
     [Fact]
@@ -54,15 +55,24 @@ public sealed class InProcessLoginThrottleTests
     {
         Fail("a@example.com", 5);
 
-        Assert.NotNull(_throttle.LockedFor("a@example.com"));
-        Assert.Null(_throttle.LockedFor("b@example.com"));
+        Assert.NotNull(_throttle.LockedFor("a@example.com", Attacker));
+        Assert.Null(_throttle.LockedFor("b@example.com", Attacker));
+    }
+
+    [Fact]
+    public void LockedFor_FromAnotherClient_ShouldNotLockTheOwnerOut()
+    {
+        Fail("a@example.com", 5);
+
+        Assert.NotNull(_throttle.LockedFor("a@example.com", Attacker));
+        Assert.Null(_throttle.LockedFor("a@example.com", "203.0.113.7"));
     }
 
     private void Fail(string email, int times)
     {
         for (var i = 0; i < times; i++)
         {
-            _throttle.RecordFailure(email);
+            _throttle.RecordFailure(email, Attacker);
         }
     }
 

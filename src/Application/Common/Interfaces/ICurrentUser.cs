@@ -12,4 +12,7 @@ public interface ICurrentUser
     string Role { get; }
 
     bool IsAdmin { get; }
+
+    /// <summary>Where the request comes from (the client's IP address), for throttling.</summary>
+    string Client { get; }
 }

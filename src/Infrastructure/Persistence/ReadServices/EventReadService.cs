@@ -30,7 +30,7 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
             .Select(i => new EventImageContent(i.ContentType, i.Content, i.Version, i.UpdatedAt))
             .FirstOrDefaultAsync(cancellationToken);
 
-    public async Task<EventBookingCounts> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken)
+    public async Task<EventBookingCounts?> GetBookingCountsAsync(int eventId, DateOnly since, CancellationToken cancellationToken)
     {
         var from = since.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
         var counts = await db.Events
@@ -42,7 +42,12 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
                 Confirmed = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed),
                 Cancelled = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Cancelled),
             })
-            .SingleAsync(cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
+        if (counts is null)
+        {
+            return null;
+        }
+
         var perDay = await db.Bookings
             .Where(b => b.EventId == eventId && b.CreatedAt >= from)
             .GroupBy(b => b.CreatedAt.Date)

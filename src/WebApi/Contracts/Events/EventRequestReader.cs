@@ -59,7 +59,16 @@ internal static class EventRequestReader
 
     private static async Task<Result<EventInput>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var form = await request.ReadFormAsync(cancellationToken);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
+        {
+            // No boundary, a truncated body, too many or too long fields: the client's malformed request.
+            throw new BadHttpRequestException("Malformed multipart/form-data body", StatusCodes.Status400BadRequest, ex);
+        }
         var problems = new List<ErrorDetail>();
 
         DateTime? eventDate = null;

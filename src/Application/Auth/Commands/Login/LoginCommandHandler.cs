@@ -7,13 +7,18 @@ using MediatR;
 namespace EventBooking.Application.Auth.Commands.Login;
 
 internal sealed class LoginCommandHandler(
-    IUserRepository users, IPasswordHasher passwordHasher, ITokenIssuer tokenIssuer, ILoginThrottle throttle, IMapper mapper)
+    IUserRepository users,
+    IPasswordHasher passwordHasher,
+    ITokenIssuer tokenIssuer,
+    ILoginThrottle throttle,
+    ICurrentUser caller,
+    IMapper mapper)
     : IRequestHandler<LoginCommand, Result<AuthResponse>>
 {
     public async Task<Result<AuthResponse>> Handle(LoginCommand command, CancellationToken cancellationToken)
     {
         var email = User.NormalizeEmail(command.Email);
-        if (throttle.LockedFor(email) is { } wait)
+        if (throttle.LockedFor(email, caller.Client) is { } wait)
         {
             return UserErrors.LoginLocked(wait);
         }
@@ -24,11 +29,11 @@ internal sealed class LoginCommandHandler(
         var passwordMatches = await passwordHasher.VerifyAsync(command.Password, user?.PasswordHash, cancellationToken);
         if (user is null || !passwordMatches)
         {
-            throttle.RecordFailure(email);
+            throttle.RecordFailure(email, caller.Client);
             return UserErrors.InvalidCredentials;
         }
 
-        throttle.RecordSuccess(email);
+        throttle.RecordSuccess(email, caller.Client);
         return new AuthResponse(mapper.Map<AuthUserResponse>(user), tokenIssuer.Issue(user).Token);
     }
 }

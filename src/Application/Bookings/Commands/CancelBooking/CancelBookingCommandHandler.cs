@@ -6,7 +6,7 @@ using MediatR;
 namespace EventBooking.Application.Bookings.Commands.CancelBooking;
 
 internal sealed class CancelBookingCommandHandler(
-    IBookingRepository bookings, IBookingLedger ledger, ICurrentUser currentUser, IMediator mediator, TimeProvider clock)
+    IBookingRepository bookings, IBookingLedger ledger, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<CancelBookingCommand, Result<string>>
 {
     public const string Cancelled = "Booking cancelled successfully";
@@ -33,12 +33,6 @@ internal sealed class CancelBookingCommandHandler(
 
         // A concurrent cancel may have won since we looked: the function answers false, and so do we.
         var outcome = await ledger.CancelAsync(booking.BookingId, currentUser.Id, cancellationToken);
-        if (!outcome.Cancelled)
-        {
-            return BookingErrors.AlreadyCancelled;
-        }
-
-        await mediator.Publish(new BookingCancelled(outcome.EventId, outcome.AvailableSeats), cancellationToken);
-        return Cancelled;
+        return outcome.Cancelled ? Cancelled : BookingErrors.AlreadyCancelled;
     }
 }

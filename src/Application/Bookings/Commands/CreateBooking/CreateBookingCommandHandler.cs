@@ -12,7 +12,7 @@ namespace EventBooking.Application.Bookings.Commands.CreateBooking;
 /// same user twice) under the event's row lock and reports the seats left after this booking.
 /// </summary>
 internal sealed class CreateBookingCommandHandler(
-    IEventRepository events, IBookingLedger ledger, ICurrentUser currentUser, IMediator mediator, TimeProvider clock)
+    IEventRepository events, IBookingLedger ledger, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<CreateBookingCommand, Result<BookingCreatedResponse>>
 {
     /// <summary>A random 6-character suffix collides about once in 2 billion in the same millisecond.</summary>
@@ -40,7 +40,6 @@ internal sealed class CreateBookingCommandHandler(
             switch (outcome.Status)
             {
                 case BookingAttemptStatus.Created:
-                    await mediator.Publish(new BookingCreated(target.Id, outcome.AvailableSeats), cancellationToken);
                     return new BookingCreatedResponse(
                         bookingId,
                         target.Id,

@@ -1,6 +1,7 @@
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Application.Realtime;
 using MediatR;
 
 namespace EventBooking.Application.Events.Commands.UpdateEvent;
@@ -11,7 +12,7 @@ internal sealed class UpdateEventCommandHandler(
     IEventReadService eventReads,
     IUnitOfWork unitOfWork,
     ICurrentUser currentUser,
-    IMediator mediator,
+    ISeatChangePublisher seatChanges,
     TimeProvider clock) : IRequestHandler<UpdateEventCommand, Result<EventResponse>>
 {
     public async Task<Result<EventResponse>> Handle(UpdateEventCommand command, CancellationToken cancellationToken)
@@ -47,12 +48,14 @@ internal sealed class UpdateEventCommandHandler(
             }
 
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+            if (command.SeatCapacity is not null)
+            {
+                // Inside the transaction: delivered on commit, in commit order with the bookings it raced.
+                await seatChanges.PublishAsync(
+                    new SeatChange(SeatChange.SeatUpdate, target.Id, target.AvailableSeats, target.SeatCapacity), cancellationToken);
+            }
 
-        if (command.SeatCapacity is not null)
-        {
-            await mediator.Publish(new EventCapacityChanged(target.Id, target.AvailableSeats, target.SeatCapacity), cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
         }
 
         return (await eventReads.GetAsync(target.Id, currentUser.IsAdmin, cancellationToken))!;

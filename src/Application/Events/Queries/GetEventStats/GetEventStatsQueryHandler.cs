@@ -20,7 +20,8 @@ internal sealed class GetEventStatsQueryHandler(
         }
 
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        // Null when the event was deleted a moment ago.
         var counts = await eventReads.GetBookingCountsAsync(target.Value.Id, EventStats.FirstDay(today), cancellationToken);
-        return EventStats.From(target.Value.Id, counts, today);
+        return counts is null ? EventErrors.NotFound : EventStats.From(target.Value.Id, counts, today);
     }
 }
