@@ -1,8 +1,8 @@
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
+using EventBooking.Application.Realtime;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Events;
-using EventBooking.Application.Realtime;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Events;

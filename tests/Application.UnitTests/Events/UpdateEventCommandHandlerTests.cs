@@ -1,7 +1,7 @@
 using EventBooking.Application.Events;
 using EventBooking.Application.Events.Commands.UpdateEvent;
-using EventBooking.Domain.Events;
 using EventBooking.Application.Realtime;
+using EventBooking.Domain.Events;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Events;

@@ -1,7 +1,7 @@
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Realtime;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
-using EventBooking.Application.Realtime;
 using MediatR;
 
 namespace EventBooking.Application.Events.Commands.UpdateEvent;
