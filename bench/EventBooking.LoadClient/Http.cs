@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace EventBooking.LoadClient;
+
+internal static class Http
+{
+    public static HttpClient CreateClient(string baseUrl, int concurrency) =>
+        new(new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = concurrency,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseCookies = false,
+            UseProxy = false,
+            AllowAutoRedirect = false,
+        })
+        {
+            BaseAddress = new Uri(baseUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+
+    /// <summary>Nearest-rank percentile of sorted latencies in milliseconds.</summary>
+    public static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var rank = (int)Math.Ceiling(p / 100.0 * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+
+    public static string ToJson(IReadOnlyDictionary<string, object> values) =>
+        JsonSerializer.Serialize(values);
+
+    public static string StatusKey(int status) => status.ToString(CultureInfo.InvariantCulture);
+
+    public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    public static double Round(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
+}

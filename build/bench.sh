@@ -1,0 +1,397 @@
+#!/usr/bin/env bash
+#
+# build/bench.sh - the performance benchmark of issue 7 (see docs/performance.md).
+#
+# Release build, a throwaway PostgreSQL (default durability settings), then:
+#   1. database ceiling: pgbench calling create_booking for distinct users on one hot event
+#   2. hot-event sell-out through HTTP (bench/EventBooking.LoadClient) + invariant check in SQL
+#   3. spread load over 1000 events
+#   4. reads: GET /api/events?upcoming=true and GET /api/events/{id}
+#   5. memory: peak RSS (VmHWM) of the API process
+# Prints one table and writes bench/results/bench-<timestamp>.{json,md} (and latest.{json,md}).
+# Everything runs on 127.0.0.1; the API and PostgreSQL are stopped on exit.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+# shellcheck source=build/lib/postgres.sh
+source "$REPO_ROOT/build/lib/postgres.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+usage() {
+  cat <<'EOF'
+Usage: build/bench.sh [--help]
+
+Environment knobs (defaults in brackets):
+  BENCH_USERS         users per HTTP booking run; also the hot event's capacity [20000]
+  BENCH_SPREAD_EVENTS events of the spread run [1000]
+  BENCH_PG_SECONDS    seconds per pgbench run [20]
+  BENCH_PG_CLIENTS    pgbench client counts [8 64 256] (256: the issue's collapse reference)
+  BENCH_HTTP_CONNS    HTTP connection counts [8 64]
+  BENCH_READ_SECONDS  seconds per read run [15]
+  BENCH_MAX_SECONDS   cap per HTTP booking run [90]
+  BENCH_QUIET_WAIT    seconds to wait for other builds/tests to finish [300]
+EOF
+}
+if [[ ${1:-} == -h || ${1:-} == --help ]]; then
+  usage
+  exit 0
+fi
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 2
+}
+
+USERS=${BENCH_USERS:-20000}
+SPREAD_EVENTS=${BENCH_SPREAD_EVENTS:-1000}
+PG_SECONDS=${BENCH_PG_SECONDS:-20}
+read -r -a PG_CLIENTS <<<"${BENCH_PG_CLIENTS:-8 64 256}"
+read -r -a HTTP_CONNS <<<"${BENCH_HTTP_CONNS:-8 64}"
+READ_SECONDS=${BENCH_READ_SECONDS:-15}
+MAX_SECONDS=${BENCH_MAX_SECONDS:-90}
+QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
+READ_CONNS=64
+for n in "$USERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
+done
+((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
+command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the result table"
+if ! command -v jq >/dev/null 2>&1; then
+  log "installing jq (Debian package)"
+  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq jq >/dev/null
+  else sudo apt-get update -qq && sudo apt-get install -y -qq jq >/dev/null; fi
+fi
+
+started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+stamp=$(date -u +%Y%m%d-%H%M%S)
+RESULTS_DIR="$REPO_ROOT/bench/results"
+mkdir -p "$RESULTS_DIR"
+
+# --- build (under the shared build lock; the benchmark itself runs without it) ---
+mkdir -p /tmp/eb
+log "building src/WebApi and bench/EventBooking.LoadClient (Release)"
+flock /tmp/eb/build.lock dotnet build src/WebApi -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2
+flock /tmp/eb/build.lock dotnet build bench/EventBooking.LoadClient -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2
+API_DLL="$REPO_ROOT/src/WebApi/bin/Release/net10.0/EventBooking.WebApi.dll"
+CLIENT_DLL="$REPO_ROOT/bench/EventBooking.LoadClient/bin/Release/net10.0/EventBooking.LoadClient.dll"
+[[ -f $API_DLL && -f $CLIENT_DLL ]] || die "build outputs not found"
+
+# --- throwaway PostgreSQL, stopped (with the API) on exit ---
+WORK=$(mktemp -d /tmp/eb-bench.XXXXXX)
+PG_DIR="$WORK/pg"
+API_PID=
+PG_STARTED=0
+
+# shellcheck disable=SC2317 # called from the EXIT trap
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n $API_PID ]] && kill -0 "$API_PID" 2>/dev/null; then
+    log "stopping the API (pid $API_PID)"
+    kill -TERM "$API_PID" 2>/dev/null || true
+    for _ in $(seq 1 100); do
+      kill -0 "$API_PID" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill -KILL "$API_PID" 2>/dev/null || true
+  fi
+  if [[ ${PG_STARTED:-0} == 1 ]]; then
+    pg_stop_cluster "$PG_DIR" || true
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_ensure_binaries
+PG_PORT_WANTED=$(pg_free_port)
+# Default durability (fsync, synchronous_commit, full_page_writes on); postgres.sh sets max_connections = 300.
+pg_start_cluster "$PG_DIR" "$PG_PORT_WANTED"
+pg_ensure_database "$PG_DIR" eventbooking
+CONN=$(pg_connection_string "$PG_DIR" eventbooking)
+PGPASSWORD_APP=$(<"$PG_DIR.password")
+PGBENCH="$PG_BIN/pgbench"
+[[ -x $PGBENCH ]] || PGBENCH=$(command -v pgbench) || die "pgbench not found"
+
+sql() { pg_psql "$PG_DIR" -d eventbooking -At "$@"; }
+
+pg_settings=$(sql -F '=' -c "SELECT name, current_setting(name) FROM pg_settings
+  WHERE name IN ('server_version', 'max_connections', 'shared_buffers', 'fsync', 'synchronous_commit',
+                 'full_page_writes', 'wal_sync_method', 'wal_level', 'max_wal_size', 'checkpoint_timeout',
+                 'work_mem', 'effective_cache_size', 'commit_delay')
+  ORDER BY name")
+log "PostgreSQL settings:"
+sed 's/^/    /' <<<"$pg_settings" >&2
+
+JWT_KEY=$(pg__random_hex 32)
+api_env=(
+  "ConnectionStrings__Default=$CONN"
+  "Jwt__SigningKey=$JWT_KEY"
+  "RateLimiting__Enabled=false"
+  "ASPNETCORE_ENVIRONMENT=Production"
+  "DOTNET_CLI_TELEMETRY_OPTOUT=1"
+)
+
+log "migrating the database"
+(cd src/WebApi && env "${api_env[@]}" dotnet "$API_DLL" migrate) >"$WORK/migrate.log" 2>&1 ||
+  {
+    cat "$WORK/migrate.log" >&2
+    die "migrate failed"
+  }
+
+client() { dotnet "$CLIENT_DLL" "$@"; }
+
+# --- data: users (one bcrypt hash for all) and events ---
+PG_USERS=$((USERS > 200000 ? USERS : 200000))
+log "creating $PG_USERS users and the benchmark events"
+HASH=$(client hash benchmark-password)
+[[ $HASH == '$2b$12$'* ]] || die "unexpected bcrypt hash '$HASH'"
+sql -v hash="$HASH" -v n="$PG_USERS" >/dev/null <<'SQL'
+INSERT INTO users (email, name, password_hash, role)
+SELECT 'bench' || g || '@bench.example', 'Bench ' || g, :'hash', 'user'
+FROM generate_series(1, :n) g;
+CREATE SEQUENCE bench_user_seq;
+GRANT ALL ON SEQUENCE bench_user_seq TO eventbooking;
+SQL
+read -r FIRST_USER LAST_USER < <(sql -F ' ' -c "SELECT min(id), max(id) FROM users WHERE email LIKE 'bench%@bench.example'")
+((LAST_USER - FIRST_USER + 1 == PG_USERS)) || die "bench users are not contiguous ($FIRST_USER..$LAST_USER)"
+
+# new_events COUNT CAPACITY LABEL: prints "FIRST LAST" event ids.
+new_events() {
+  sql -F ' ' -v n="$1" -v cap="$2" -v label="$3" <<'SQL'
+WITH e AS (
+  INSERT INTO events (name, description, event_date, seat_capacity, available_seats)
+  SELECT 'bench ' || :'label' || ' ' || g, 'benchmark event', timezone('utc', now()) + interval '30 days' + g * interval '1 minute', :cap, :cap
+  FROM generate_series(1, :n) g
+  RETURNING id)
+SELECT min(id), max(id) FROM e;
+SQL
+}
+
+# --- a quiet machine: wait for other builds and test runs to finish ---
+# (Idle MSBuild worker nodes and the compiler server stay around after a build; they do not count.)
+busy() { pgrep -f 'dotnet(\.dll)? (build|test|publish|run|format)( |$)|testhost|vstest\.console' >/dev/null 2>&1; }
+waited=0
+while busy && ((waited < QUIET_WAIT)); do
+  ((waited == 0)) && log "another dotnet build/test is running; waiting up to ${QUIET_WAIT}s for a quiet machine"
+  sleep 5
+  waited=$((waited + 5))
+done
+quiet=true
+busy && quiet=false && log "WARNING: other dotnet builds/tests still running; numbers will be noisy"
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- 1. database ceiling: pgbench ---
+cat >"$WORK/create_booking.sql" <<'SQL'
+SELECT create_booking(u, :event, 'BK-B-' || :event || '-' || u) FROM (SELECT nextval('bench_user_seq')::int AS u) s;
+SQL
+declare -A PG_TPS PG_TX PG_FAILED
+for c in "${PG_CLIENTS[@]}"; do
+  read -r ev _ < <(new_events 1 1000000 "pgbench-$c")
+  sql -c "SELECT setval('bench_user_seq', $FIRST_USER, false)" >/dev/null
+  log "pgbench: create_booking on one hot event, $c clients, ${PG_SECONDS}s"
+  rc=0
+  PGPASSWORD=$PGPASSWORD_APP "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U eventbooking -n -T "$PG_SECONDS" -c "$c" -j 2 \
+    -f "$WORK/create_booking.sql" -D event="$ev" eventbooking >"$WORK/pgbench-$c.log" 2>&1 || rc=$?
+  PG_TPS[$c]=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' "$WORK/pgbench-$c.log")
+  PG_TX[$c]=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench-$c.log")
+  PG_FAILED[$c]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench-$c.log")
+  if ((rc != 0)) || [[ -z ${PG_TPS[$c]} ]]; then
+    tail -n 20 "$WORK/pgbench-$c.log" >&2
+    die "pgbench at $c clients failed"
+  fi
+  confirmed=$(sql -c "SELECT count(*) FROM bookings WHERE event_id = $ev AND status = 'confirmed'")
+  log "  ${PG_TPS[$c]} bookings/s (${PG_TX[$c]} transactions, $confirmed confirmed)"
+done
+
+# --- the API: started directly (not via dotnet run) so its pid is the process to watch ---
+API_PORT=$(pg_free_port 33000 39000)
+BASE_URL="http://127.0.0.1:$API_PORT"
+log "starting the API on $BASE_URL"
+(cd src/WebApi && exec env "${api_env[@]}" "ASPNETCORE_URLS=$BASE_URL" dotnet "$API_DLL") >"$WORK/api.log" 2>&1 &
+API_PID=$!
+for _ in $(seq 1 300); do
+  curl -fsS -o /dev/null "$BASE_URL/" 2>/dev/null && break
+  kill -0 "$API_PID" 2>/dev/null || {
+    cat "$WORK/api.log" >&2
+    die "the API exited"
+  }
+  sleep 0.1
+done
+curl -fsS -o /dev/null "$BASE_URL/" || die "the API did not become ready"
+
+rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
+
+# Warm-up (JIT, connection pools), not measured: bookings on their own event, then reads.
+read -r warm_ev _ < <(new_events 1 2000 warmup)
+client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 1999))" --event "$warm_ev" \
+  --concurrency 64 --max-seconds 60 >"$WORK/warmup.json"
+client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
+client get --url "$BASE_URL" --path "/api/events/$warm_ev" --concurrency 64 --seconds 2 >/dev/null
+RSS_AFTER_WARMUP=$(rss_hwm)
+
+HTTP_LAST_USER=$((FIRST_USER + USERS - 1))
+invariants() { # FIRST_EVENT LAST_EVENT -> JSON
+  sql -v a="$1" -v b="$2" <<'SQL'
+SELECT json_build_object(
+  'seat_violations', (SELECT count(*) FROM events e WHERE e.id BETWEEN :a AND :b AND (e.available_seats < 0
+      OR e.available_seats + (SELECT count(*) FROM bookings x WHERE x.event_id = e.id AND x.status = 'confirmed') <> e.seat_capacity)),
+  'duplicate_confirmed', (SELECT count(*) FROM (SELECT 1 FROM bookings WHERE event_id BETWEEN :a AND :b AND status = 'confirmed'
+      GROUP BY user_id, event_id HAVING count(*) > 1) d),
+  'confirmed', (SELECT count(*) FROM bookings WHERE event_id BETWEEN :a AND :b AND status = 'confirmed'),
+  'bookings', (SELECT count(*) FROM bookings WHERE event_id BETWEEN :a AND :b),
+  'created_logs', (SELECT count(*) FROM booking_logs WHERE event_id BETWEEN :a AND :b AND action = 'created'),
+  'available_seats', (SELECT sum(available_seats) FROM events WHERE id BETWEEN :a AND :b),
+  'capacity', (SELECT sum(seat_capacity) FROM events WHERE id BETWEEN :a AND :b));
+SQL
+}
+
+# --- 2 and 3. bookings through HTTP: hot event, then spread over many events ---
+run_http() { # KIND CONNS
+  local kind=$1 c=$2 first last count cap
+  if [[ $kind == hot ]]; then
+    count=1
+    cap=$USERS
+  else
+    count=$SPREAD_EVENTS
+    cap=$(((USERS + SPREAD_EVENTS - 1) / SPREAD_EVENTS))
+  fi
+  read -r first last < <(new_events "$count" "$cap" "$kind-$c")
+  log "HTTP $kind: $USERS users, $count event(s) of $cap seats, $c connections"
+  client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --events "$first-$last" \
+    --concurrency "$c" --max-seconds "$MAX_SECONDS" >"$WORK/http-$kind-$c.json"
+  invariants "$first" "$last" >"$WORK/inv-$kind-$c.json"
+  jq -c '{bookings_per_s, p50_ms, p99_ms, status_201, status_409, other_status_count, errors}' "$WORK/http-$kind-$c.json" >&2
+  jq -c . "$WORK/inv-$kind-$c.json" >&2
+}
+for c in "${HTTP_CONNS[@]}"; do run_http hot "$c"; done
+for c in "${HTTP_CONNS[@]}"; do run_http spread "$c"; done
+
+# --- 4. reads ---
+read -r read_ev _ < <(sql -F ' ' -c "SELECT min(id), 0 FROM events WHERE name LIKE 'bench hot-%'")
+log "reads: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s"
+client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-list.json"
+log "reads: GET /api/events/$read_ev, $READ_CONNS connections, ${READ_SECONDS}s"
+client get --url "$BASE_URL" --path "/api/events/$read_ev" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-one.json"
+
+# --- 5. memory ---
+RSS_PEAK=$(rss_hwm)
+RSS_NOW=$(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status")
+invariants 0 2147483647 >"$WORK/inv-all.json"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# --- the table ---
+pg_json=$(for c in "${PG_CLIENTS[@]}"; do
+  printf '{"clients":%s,"tps":%s,"transactions":%s,"failed":%s}\n' "$c" "${PG_TPS[$c]}" "${PG_TX[$c]:-0}" "${PG_FAILED[$c]:-0}"
+done | jq -s .)
+http_json=$(for f in "$WORK"/http-*.json; do
+  n=$(basename "$f" .json)
+  jq -c --slurpfile inv "$WORK/inv-${n#http-}.json" '. + {invariants: $inv[0]}' "$f"
+done | jq -s .)
+meta_json=$(jq -n \
+  --arg started "$started_at" --arg cpu "$(awk -F': *' '/^model name/ {print $2; exit}' /proc/cpuinfo)" \
+  --arg cores "$(nproc)" --arg kernel "$(uname -r)" --arg dotnet "$(dotnet --version)" \
+  --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- src 2>/dev/null || echo '+src-changes')" \
+  --arg pg "$pg_settings" --arg load_before "$load_before" --arg load_after "$load_after" --argjson quiet "$quiet" \
+  --argjson users "$USERS" --argjson spread "$SPREAD_EVENTS" --argjson pgsec "$PG_SECONDS" --argjson readsec "$READ_SECONDS" \
+  '{started: $started, cpu: $cpu, cores: ($cores | tonumber), kernel: $kernel, dotnet_sdk: $dotnet, commit: $commit,
+    postgres: ($pg | split("\n") | map(select(length > 0) | split("=") | {(.[0]): .[1]}) | add),
+    load_before: $load_before, load_after: $load_after, quiet_machine: $quiet,
+    users_per_http_run: $users, spread_events: $spread, pgbench_seconds: $pgsec, read_seconds: $readsec}')
+jq -n --argjson meta "$meta_json" --argjson pgbench "$pg_json" --argjson http "$http_json" \
+  --slurpfile list "$WORK/read-list.json" --slurpfile one "$WORK/read-one.json" --slurpfile all "$WORK/inv-all.json" \
+  --argjson rss_peak "$RSS_PEAK" --argjson rss_now "$RSS_NOW" --argjson rss_warm "$RSS_AFTER_WARMUP" \
+  '{meta: $meta, pgbench: $pgbench, http_bookings: $http, reads: [$list[0], $one[0]],
+    memory: {api_peak_rss_mb: $rss_peak, api_rss_after_warmup_mb: $rss_warm, api_rss_end_mb: $rss_now},
+    invariants_all_events: $all[0]}' >"$WORK/raw.json"
+
+python3 - "$WORK/raw.json" "$RESULTS_DIR/bench-$stamp" <<'PY'
+import json, sys
+
+raw = json.load(open(sys.argv[1]))
+out = sys.argv[2]
+meta, pg = raw["meta"], {p["clients"]: p for p in raw["pgbench"]}
+http = {(h["mode"], h["concurrency"]): h for h in raw["http_bookings"]}
+reads = raw["reads"]
+
+def ratio(c):
+    h, p = http.get(("hot", c)), pg.get(c)
+    return round(h["bookings_per_s"] / p["tps"], 3) if h and p and p["tps"] else None
+
+def inv_ok(h):
+    i = h["invariants"]
+    return (i["seat_violations"] == 0 and i["duplicate_confirmed"] == 0 and i["confirmed"] == h["status_201"]
+            and i["created_logs"] == i["confirmed"] and i["available_seats"] + i["confirmed"] == i["capacity"])
+
+rows = []
+for c in sorted(pg):
+    rows.append([f"pgbench create_booking, 1 hot event, {c} clients", f"{pg[c]['tps']:.0f}", "", "", "",
+                 f"{pg[c]['transactions']} tx, {pg[c]['failed']} failed"])
+for (mode, c), h in sorted(http.items()):
+    label = "hot event" if mode == "hot" else f"{h['events']} events"
+    r = ratio(c) if mode == "hot" else None
+    note = (f"{h['status_201']} x201, {h['status_409']} x409, {h['other_status_count']} other, {h['errors']} errors; "
+            f"invariants {'OK' if inv_ok(h) else 'BROKEN'}" + ("" if h["completed"] else "; STOPPED AT TIME CAP"))
+    rows.append([f"HTTP POST /api/bookings, {label}, {c} conns", f"{h['bookings_per_s']:.0f}",
+                 f"{h['p50_ms']:.1f}", f"{h['p99_ms']:.1f}", f"{r:.2f}" if r is not None else "", note])
+for rd in reads:
+    rows.append([f"HTTP GET {rd['path']}, {rd['concurrency']} conns", f"{rd['requests_per_s']:.0f}",
+                 f"{rd['p50_ms']:.1f}", f"{rd['p99_ms']:.1f}", "",
+                 f"{rd['status_200']} x200, {rd['other_status_count']} other, {rd['errors']} errors"])
+mem = raw["memory"]
+rows.append(["API peak RSS (VmHWM)", f"{mem['api_peak_rss_mb']} MB", "", "", "",
+             f"{mem['api_rss_after_warmup_mb']} MB after warm-up, {mem['api_rss_end_mb']} MB at the end"])
+header = ["measurement", "per second (bookings or requests)", "p50 ms", "p99 ms", "HTTP/pgbench", "notes"]
+
+h64, p64, list_read = http.get(("hot", 64)), pg.get(64), next((r for r in reads if "upcoming" in r["path"]), None)
+targets = []
+def target(name, ok, measured):
+    targets.append({"target": name, "result": "PASS" if ok else "FAIL", "measured": measured})
+if h64 and p64:
+    target("hot event, 64 conns: HTTP bookings/s >= 60% of pgbench ceiling", ratio(64) >= 0.60, f"{ratio(64):.2f}")
+    target("hot event, 64 conns: p99 < 100 ms", h64["p99_ms"] < 100, f"{h64['p99_ms']:.1f} ms")
+    target("hot event, 64 conns: no errors besides 409", h64["errors"] + h64["other_status_count"] == 0,
+           f"{h64['errors']} errors, {h64['other_status_count']} other statuses")
+    target("hot event, 64 buyers: >= 3x the single-row-lock create_booking (pgbench, same run)",
+           h64["bookings_per_s"] >= 3 * p64["tps"], f"{h64['bookings_per_s'] / p64['tps']:.2f}x ({h64['bookings_per_s']:.0f} vs {p64['tps']:.0f}/s)")
+    target("hot event, 256 buyers: >= 3x the single-row-lock create_booking", False,
+           "not measured through the booking path yet" + (f" (pgbench reference at 256: {pg[256]['tps']:.0f}/s)" if 256 in pg else ""))
+if list_read:
+    target("reads: GET /api/events?upcoming=true >= 10,000 req/s at 64 conns", list_read["requests_per_s"] >= 10000,
+           f"{list_read['requests_per_s']:.0f} req/s")
+    target("reads: GET /api/events?upcoming=true p99 < 20 ms", list_read["p99_ms"] < 20, f"{list_read['p99_ms']:.1f} ms")
+target("API peak RSS < 300 MB", mem["api_peak_rss_mb"] < 300, f"{mem['api_peak_rss_mb']} MB")
+all_inv = raw["invariants_all_events"]
+inv_all_ok = all_inv["seat_violations"] == 0 and all_inv["duplicate_confirmed"] == 0 and all_inv["created_logs"] == all_inv["bookings"]
+target("invariants (all events): no oversell, one confirmed per user and event, audit rows = bookings",
+       inv_all_ok and all(inv_ok(h) for h in http.values()), json.dumps(all_inv))
+
+raw["ratios"] = {str(c): ratio(c) for c in sorted(pg) if ("hot", c) in http}
+raw["targets"] = targets
+raw["table"] = {"header": header, "rows": rows}
+
+md = [f"# EventBooking benchmark, {meta['started']}", "",
+      f"- CPU: {meta['cpu']}, {meta['cores']} cores (load tool, API and PostgreSQL share them); kernel {meta['kernel']}",
+      f"- .NET SDK {meta['dotnet_sdk']}, commit {meta['commit']}, API in Release, ASPNETCORE_ENVIRONMENT=Production, rate limiting off",
+      "- PostgreSQL: " + ", ".join(f"{k}={v}" for k, v in meta["postgres"].items()),
+      f"- {meta['users_per_http_run']} users per HTTP booking run; spread run over {meta['spread_events']} events; "
+      f"pgbench {meta['pgbench_seconds']} s per run; reads {meta['read_seconds']} s per run",
+      f"- load average before/after: {meta['load_before']} / {meta['load_after']}; quiet machine: {str(meta['quiet_machine']).lower()}", "",
+      "| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+md += ["| " + " | ".join(r) + " |" for r in rows]
+md += ["", "| target | result | measured |", "|---|---|---|"]
+md += [f"| {t['target']} | {t['result']} | {t['measured']} |" for t in targets]
+md_text = "\n".join(md) + "\n"
+json.dump(raw, open(out + ".json", "w"), indent=2)
+open(out + ".md", "w").write(md_text)
+print(md_text)
+PY
+cp "$RESULTS_DIR/bench-$stamp.json" "$RESULTS_DIR/latest.json"
+cp "$RESULTS_DIR/bench-$stamp.md" "$RESULTS_DIR/latest.md"
+log "results: bench/results/bench-$stamp.{json,md} (also latest.{json,md})"
