@@ -11,10 +11,11 @@ public interface IBookingReadService
     Task<EventBookingsResponse> ListForEventAsync(int eventId, int limit, int offset, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every booking of the event with its attendee, oldest first, streamed: nothing is held in memory
-    /// beyond the row being read, so an export of 100,000 rows costs what one row costs.
+    /// Every booking of the event with its attendee, in booking order, streamed: read page by page as the
+    /// caller consumes it, so an export of 100,000 rows holds one page in memory and no connection while
+    /// the client is slow.
     /// </summary>
-    IAsyncEnumerable<AttendeeRow> StreamAttendees(int eventId);
+    IAsyncEnumerable<AttendeeRow> StreamAttendees(int eventId, CancellationToken cancellationToken = default);
 
     /// <summary>The audit trail, oldest first (empty when there is none).</summary>
     Task<IReadOnlyList<BookingHistoryEntry>> GetHistoryAsync(string bookingId, CancellationToken cancellationToken);

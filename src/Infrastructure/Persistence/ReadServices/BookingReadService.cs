@@ -68,13 +68,39 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
         return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total);
     }
 
-    public IAsyncEnumerable<AttendeeRow> StreamAttendees(int eventId) =>
-        (from b in db.Bookings.AsNoTracking()
-         join u in db.Users on b.UserId equals u.Id
-         where b.EventId == eventId
-         orderby b.CreatedAt, b.Id
-         select new AttendeeRow(b.BookingId, u.Name, u.Email, b.Status, b.CreatedAt, b.CancelledAt))
-        .AsAsyncEnumerable();
+    /// <summary>
+    /// Reads in keyset pages (<c>id &gt; last</c>, in booking order), each a short query that returns its
+    /// connection to the pool. One long reader would hold a connection for as long as the slowest client
+    /// takes to download, and die at the command timeout; pages keep memory at one page and the pool free.
+    /// </summary>
+    public async IAsyncEnumerable<AttendeeRow> StreamAttendees(
+        int eventId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        const int PageSize = 1000;
+        var after = 0;
+        while (true)
+        {
+            var page = await (
+                    from b in db.Bookings.AsNoTracking()
+                    join u in db.Users on b.UserId equals u.Id
+                    where b.EventId == eventId && b.Id > after
+                    orderby b.Id
+                    select new { b.Id, Row = new AttendeeRow(b.BookingId, u.Name, u.Email, b.Status, b.CreatedAt, b.CancelledAt) })
+                .Take(PageSize)
+                .ToListAsync(cancellationToken);
+            foreach (var item in page)
+            {
+                yield return item.Row;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            after = page[^1].Id;
+        }
+    }
 
     public async Task<IReadOnlyList<BookingHistoryEntry>> GetHistoryAsync(string bookingId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,6 @@ internal sealed class ExportEventAttendeesQueryHandler(IEventRepository events, 
         var target = await events.GetManagedAsync(query.EventId, currentUser, BookingErrors.NotAllowedToListEventBookings, cancellationToken);
         return target.IsFailure
             ? target.Error!
-            : new AttendeeExport(target.Value.Id, bookingReads.StreamAttendees(target.Value.Id));
+            : new AttendeeExport(target.Value.Id, bookingReads.StreamAttendees(target.Value.Id, cancellationToken));
     }
 }
