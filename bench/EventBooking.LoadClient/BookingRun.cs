@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
@@ -33,11 +32,8 @@ internal static class BookingRun
         }
 
         using var client = Http.CreateClient(options.Text("url"), concurrency);
-        var latencies = new double[userCount];
-        var done = new bool[userCount];
-        var statuses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var errors = 0;
-        var errorSamples = new ConcurrentQueue<string>();
+        var latencies = new double?[userCount];
+        var tally = new RequestTally();
         var next = -1;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
 
@@ -52,36 +48,17 @@ internal static class BookingRun
                     Content = Http.JsonBody(bodies[i]),
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i]);
-                var started = Stopwatch.GetTimestamp();
-                try
-                {
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    done[i] = true;
-                    statuses.AddOrUpdate(Http.StatusKey((int)response.StatusCode), 1, (_, n) => n + 1);
-                }
-#pragma warning disable CA1031 // every failure is counted, none may stop the run
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    Interlocked.Increment(ref errors);
-                    if (errorSamples.Count < 5)
-                    {
-                        errorSamples.Enqueue(ex.GetType().Name + ": " + ex.Message);
-                    }
-                }
+                latencies[i] = await tally.SendAsync(client, request);
             }
         })).ToArray();
         await Task.WhenAll(workers);
         clock.Stop();
 
-        var sorted = latencies.Where((_, i) => done[i]).Order().ToArray();
+        var sorted = latencies.OfType<double>().Order().ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
-        var created = statuses.GetValueOrDefault("201");
-        var conflicts = statuses.GetValueOrDefault("409");
-        var requests = sorted.Length + errors;
-        var other = statuses.Where(s => s.Key is not "201" and not "409").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        return Http.ToJson(new Dictionary<string, object>(StringComparer.Ordinal)
+        var created = tally.Status("201");
+        var requests = sorted.Length + tally.Errors;
+        var report = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["mode"] = eventCount == 1 ? "hot" : "spread",
             ["users"] = userCount,
@@ -90,18 +67,12 @@ internal static class BookingRun
             ["requests"] = requests,
             ["completed"] = requests == userCount,
             ["status_201"] = created,
-            ["status_409"] = conflicts,
-            ["other_statuses"] = other,
-            ["other_status_count"] = other.Values.Sum(),
-            ["errors"] = errors,
-            ["error_samples"] = errorSamples.ToArray(),
+            ["status_409"] = tally.Status("409"),
             ["duration_s"] = Http.Round(seconds, 3),
             ["bookings_per_s"] = Http.Round(created / seconds, 1),
             ["requests_per_s"] = Http.Round(requests / seconds, 1),
-            ["p50_ms"] = Http.Round(Http.Percentile(sorted, 50)),
-            ["p90_ms"] = Http.Round(Http.Percentile(sorted, 90)),
-            ["p99_ms"] = Http.Round(Http.Percentile(sorted, 99)),
-            ["max_ms"] = Http.Round(sorted.Length > 0 ? sorted[^1] : 0),
-        });
+        };
+        tally.AddTo(report, sorted, "201", "409");
+        return Http.ToJson(report);
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
@@ -16,9 +15,7 @@ internal static class TimedGetRun
         var token = options.Has("key") ? Tokens.Mint(Encoding.UTF8.GetBytes(options.Text("key")), options.Number("user", 1)) : null;
 
         using var client = Http.CreateClient(options.Text("url"), concurrency);
-        var statuses = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        var errors = 0;
-        var errorSamples = new ConcurrentQueue<string>();
+        var tally = new RequestTally();
         var perWorker = new List<double>[concurrency];
         var stopAt = Stopwatch.GetTimestamp() + (long)(seconds * (double)Stopwatch.Frequency);
 
@@ -34,22 +31,9 @@ internal static class TimedGetRun
                     request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 }
 
-                var started = Stopwatch.GetTimestamp();
-                try
+                if (await tally.SendAsync(client, request) is { } latency)
                 {
-                    using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    statuses.AddOrUpdate(Http.StatusKey((int)response.StatusCode), 1, (_, n) => n + 1);
-                }
-#pragma warning disable CA1031 // every failure is counted, none may stop the run
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    Interlocked.Increment(ref errors);
-                    if (errorSamples.Count < 5)
-                    {
-                        errorSamples.Enqueue(ex.GetType().Name + ": " + ex.Message);
-                    }
+                    latencies.Add(latency);
                 }
             }
         })).ToArray();
@@ -58,25 +42,18 @@ internal static class TimedGetRun
 
         var sorted = perWorker.SelectMany(l => l).Order().ToArray();
         var elapsed = clock.Elapsed.TotalSeconds;
-        var ok = statuses.GetValueOrDefault("200");
-        var other = statuses.Where(s => s.Key != "200").ToDictionary(s => s.Key, s => s.Value, StringComparer.Ordinal);
-        return Http.ToJson(new Dictionary<string, object>(StringComparer.Ordinal)
+        var ok = tally.Status("200");
+        var report = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["mode"] = "get",
             ["path"] = path,
             ["concurrency"] = concurrency,
-            ["requests"] = sorted.Length + errors,
+            ["requests"] = sorted.Length + tally.Errors,
             ["status_200"] = ok,
-            ["other_statuses"] = other,
-            ["other_status_count"] = other.Values.Sum(),
-            ["errors"] = errors,
-            ["error_samples"] = errorSamples.ToArray(),
             ["duration_s"] = Http.Round(elapsed, 3),
             ["requests_per_s"] = Http.Round(ok / elapsed, 1),
-            ["p50_ms"] = Http.Round(Http.Percentile(sorted, 50)),
-            ["p90_ms"] = Http.Round(Http.Percentile(sorted, 90)),
-            ["p99_ms"] = Http.Round(Http.Percentile(sorted, 99)),
-            ["max_ms"] = Http.Round(sorted.Length > 0 ? sorted[^1] : 0),
-        });
+        };
+        tally.AddTo(report, sorted, "200");
+        return Http.ToJson(report);
     }
 }
