@@ -15,6 +15,9 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
     /// <summary>Verified against when the email is unknown, so that answer costs what a wrong password costs.</summary>
     private static readonly Lazy<string> DummyHash = new(() => HashNow(Guid.NewGuid().ToString("N")));
 
+    /// <summary>The hash an unknown email is verified against (for tests: it must cost what a real one costs).</summary>
+    internal static string DummyHashForUnknownEmail => DummyHash.Value;
+
     /// <summary>One hash at a time per core; up to 16 per core queued, for at most 5 seconds.</summary>
     public BcryptPasswordHasher()
         : this(new BoundedConcurrency(Environment.ProcessorCount, 16 * Environment.ProcessorCount, TimeSpan.FromSeconds(5)))

@@ -35,6 +35,21 @@ public sealed class BcryptPasswordHasherTests
     }
 
     [Fact]
+    public async Task VerifyAsync_WhenThereIsNoHash_ShouldStillVerifyAgainstAHashOfTheSameCost()
+    {
+        // Timing-safe by construction rather than by stopwatch: the unknown-email path runs bcrypt with
+        // the same algorithm and work factor as every stored hash, so it costs what a wrong password costs.
+        using var hasher = new BcryptPasswordHasher();
+        var real = await hasher.HashAsync("password123", CancellationToken.None);
+
+        var dummy = BcryptPasswordHasher.DummyHashForUnknownEmail;
+
+        Assert.Equal(real[..7], dummy[..7]);
+        Assert.Equal(60, dummy.Length);
+        Assert.False(BCrypt.Net.BCrypt.PasswordNeedsRehash(dummy, BcryptPasswordHasher.WorkFactor));
+    }
+
+    [Fact]
     public async Task VerifyAsync_WhenTheStoredHashIsMalformed_ShouldReturnFalseRatherThanThrow()
     {
         using var hasher = new BcryptPasswordHasher();

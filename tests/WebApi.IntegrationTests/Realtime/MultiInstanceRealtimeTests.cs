@@ -22,11 +22,13 @@ public sealed class MultiInstanceRealtimeTests(DatabaseFixture database) : ApiTe
         await onB.ReceiveTypeAsync("connection_established");
         await onB.ReceiveTypeAsync("subscribed");
 
-        var clock = Stopwatch.StartNew();
         await AssertSuccessAsync(await SendAsync(HttpMethod.Post, "/api/bookings", buyer, new { eventId }), HttpStatusCode.Created);
+        // Measured from the 201 (the commit), not from the request: how long the POST itself takes on a
+        // busy runner is not what this test is about. The message may already be waiting.
+        var clock = Stopwatch.StartNew();
         var message = await onB.ReceiveTypeAsync("booking_created", TimeSpan.FromSeconds(1));
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.ElapsedMilliseconds} ms");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.ElapsedMilliseconds} ms after the commit");
         Assert.Equal(eventId, message.GetProperty("eventId").GetInt32());
         Assert.Equal(49, message.GetProperty("availableSeats").GetInt32());
     }
