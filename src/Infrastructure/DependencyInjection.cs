@@ -49,6 +49,7 @@ public static class DependencyInjection
         services.AddScoped<ISeatChangePublisher, PostgresSeatChangePublisher>();
         services.AddSingleton(sp => new PostgresSeatChangeListener(
             PostgresOptions.Normalize(connectionString),
+            sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetRequiredService<ISeatChangeDelivery>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresSeatChangeListener>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PostgresSeatChangeListener>());

@@ -9,9 +9,19 @@ namespace EventBooking.Infrastructure.Realtime;
 /// LISTENs for seat changes on a connection of its own and hands each to this instance's subscribers.
 /// When the connection drops (PostgreSQL restarted, network cut) it reconnects by itself, backing off
 /// from 1 to 10 seconds; TCP keepalives make a silently dead connection fail instead of hanging.
+/// <para>
+/// Its connection is the instance's sentinel: when PostgreSQL drops it, the server has most likely
+/// dropped every idle connection in the request pool too, and each of those would fail the first
+/// request that picks it up (Npgsql only notices on use). So losing an established connection clears
+/// <paramref name="requestPool"/>, and requests after a restart open fresh connections instead of
+/// answering 503 once per instance.
+/// </para>
 /// </summary>
 internal sealed partial class PostgresSeatChangeListener(
-    string connectionString, ISeatChangeDelivery delivery, ILogger<PostgresSeatChangeListener> logger) : BackgroundService
+    string connectionString,
+    NpgsqlDataSource requestPool,
+    ISeatChangeDelivery delivery,
+    ILogger<PostgresSeatChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(10);
@@ -53,7 +63,12 @@ internal sealed partial class PostgresSeatChangeListener(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                Volatile.Write(ref _listening, 0);
+                if (Interlocked.Exchange(ref _listening, 0) == 1)
+                {
+                    requestPool.Clear();
+                    LogPoolCleared(logger);
+                }
+
                 LogLost(logger, ex, retry.TotalSeconds);
                 await Task.Delay(retry, stoppingToken);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
@@ -75,6 +90,9 @@ internal sealed partial class PostgresSeatChangeListener(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Listening for seat changes on {Channel}")]
     private static partial void LogListening(ILogger logger, string channel);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cleared the request connection pool: its idle connections were most likely closed by the server too")]
+    private static partial void LogPoolCleared(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seat-change listener lost its connection; reconnecting in {Seconds} s")]
     private static partial void LogLost(ILogger logger, Exception exception, double seconds);
