@@ -16,6 +16,8 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 # shellcheck source=build/lib/postgres.sh
 source "$REPO_ROOT/build/lib/postgres.sh"
+# shellcheck source=build/lib/api.sh
+source "$REPO_ROOT/build/lib/api.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -72,13 +74,7 @@ RESULTS_DIR="$REPO_ROOT/bench/results"
 mkdir -p "$RESULTS_DIR"
 
 # --- build (under the shared build lock; the benchmark itself runs without it) ---
-mkdir -p /tmp/eb
-log "building src/WebApi and bench/EventBooking.LoadClient (Release)"
-flock /tmp/eb/build.lock dotnet build src/WebApi -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2
-flock /tmp/eb/build.lock dotnet build bench/EventBooking.LoadClient -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2
-API_DLL="$REPO_ROOT/src/WebApi/bin/Release/net10.0/EventBooking.WebApi.dll"
-CLIENT_DLL="$REPO_ROOT/bench/EventBooking.LoadClient/bin/Release/net10.0/EventBooking.LoadClient.dll"
-[[ -f $API_DLL && -f $CLIENT_DLL ]] || die "build outputs not found"
+api_build || die "build failed"
 
 # --- throwaway PostgreSQL, stopped (with the API) on exit ---
 WORK=$(mktemp -d /tmp/eb-bench.XXXXXX)
@@ -90,14 +86,9 @@ PG_STARTED=0
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
-  if [[ -n $API_PID ]] && kill -0 "$API_PID" 2>/dev/null; then
+  if [[ -n $API_PID ]]; then
     log "stopping the API (pid $API_PID)"
-    kill -TERM "$API_PID" 2>/dev/null || true
-    for _ in $(seq 1 100); do
-      kill -0 "$API_PID" 2>/dev/null || break
-      sleep 0.1
-    done
-    kill -KILL "$API_PID" 2>/dev/null || true
+    api_stop "$API_PID"
   fi
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true
@@ -139,18 +130,12 @@ api_env=(
 )
 
 log "migrating the database"
-(cd src/WebApi && env "${api_env[@]}" dotnet "$API_DLL" migrate) >"$WORK/migrate.log" 2>&1 ||
-  {
-    cat "$WORK/migrate.log" >&2
-    die "migrate failed"
-  }
-
-client() { dotnet "$CLIENT_DLL" "$@"; }
+api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"
 
 # --- data: users (one bcrypt hash for all) and events ---
 PG_USERS=$((USERS > 200000 ? USERS : 200000))
 log "creating $PG_USERS users and the benchmark events"
-HASH=$(client hash benchmark-password)
+HASH=$(load_client hash benchmark-password)
 [[ $HASH == '$2b$12$'* ]] || die "unexpected bcrypt hash '$HASH'"
 sql -v hash="$HASH" -v n="$PG_USERS" >/dev/null <<'SQL'
 INSERT INTO users (email, name, password_hash, role)
@@ -214,26 +199,16 @@ done
 API_PORT=$(pg_free_port 33000 39000)
 BASE_URL="http://127.0.0.1:$API_PORT"
 log "starting the API on $BASE_URL"
-(cd src/WebApi && exec env "${api_env[@]}" "ASPNETCORE_URLS=$BASE_URL" dotnet "$API_DLL") >"$WORK/api.log" 2>&1 &
-API_PID=$!
-for _ in $(seq 1 300); do
-  curl -fsS -o /dev/null "$BASE_URL/" 2>/dev/null && break
-  kill -0 "$API_PID" 2>/dev/null || {
-    cat "$WORK/api.log" >&2
-    die "the API exited"
-  }
-  sleep 0.1
-done
-curl -fsS -o /dev/null "$BASE_URL/" || die "the API did not become ready"
+api_start "$WORK/api.log" "$BASE_URL" "${api_env[@]}" || die "the API did not start"
 
 rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
 
 # Warm-up (JIT, connection pools), not measured: bookings on their own event, then reads.
 read -r warm_ev _ < <(new_events 1 2000 warmup)
-client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 1999))" --event "$warm_ev" \
+load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 1999))" --event "$warm_ev" \
   --concurrency 64 --max-seconds 60 >"$WORK/warmup.json"
-client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
-client get --url "$BASE_URL" --path "/api/events/$warm_ev" --concurrency 64 --seconds 2 >/dev/null
+load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
+load_client get --url "$BASE_URL" --path "/api/events/$warm_ev" --concurrency 64 --seconds 2 >/dev/null
 RSS_AFTER_WARMUP=$(rss_hwm)
 
 HTTP_LAST_USER=$((FIRST_USER + USERS - 1))
@@ -264,7 +239,7 @@ run_http() { # KIND CONNS
   fi
   read -r first last < <(new_events "$count" "$cap" "$kind-$c")
   log "HTTP $kind: $USERS users, $count event(s) of $cap seats, $c connections"
-  client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --events "$first-$last" \
+  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --events "$first-$last" \
     --concurrency "$c" --max-seconds "$MAX_SECONDS" >"$WORK/http-$kind-$c.json"
   invariants "$first" "$last" >"$WORK/inv-$kind-$c.json"
   jq -c '{bookings_per_s, p50_ms, p99_ms, status_201, status_409, other_status_count, errors}' "$WORK/http-$kind-$c.json" >&2
@@ -276,9 +251,9 @@ for c in "${HTTP_CONNS[@]}"; do run_http spread "$c"; done
 # --- 4. reads ---
 read -r read_ev _ < <(sql -F ' ' -c "SELECT min(id), 0 FROM events WHERE name LIKE 'bench hot-%'")
 log "reads: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s"
-client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-list.json"
+load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-list.json"
 log "reads: GET /api/events/$read_ev, $READ_CONNS connections, ${READ_SECONDS}s"
-client get --url "$BASE_URL" --path "/api/events/$read_ev" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-one.json"
+load_client get --url "$BASE_URL" --path "/api/events/$read_ev" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-one.json"
 
 # --- 5. memory ---
 RSS_PEAK=$(rss_hwm)

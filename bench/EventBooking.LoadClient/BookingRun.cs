@@ -7,8 +7,15 @@ namespace EventBooking.LoadClient;
 
 /// <summary>
 /// Every user of <c>--users A-B</c> books once: the hot event <c>--event E</c>, or spread over
-/// <c>--events A-B</c> (user i books event A + i mod count). C workers share one connection pool of C
-/// connections and take the next user from a shared counter, so C requests are in flight at any time.
+/// <c>--events A-B</c> (user i books event A + i mod count). C workers take the next user from a shared
+/// counter, so at most C requests are in flight.
+/// <para>
+/// For build/chaos.sh: <c>--url</c> may list several instances (comma-separated; user i goes to instance
+/// i mod n, and a request that finds its instance gone (connection refused, so it never reached any
+/// code) is sent to the next one, as a load balancer would); <c>--rate R</c> starts at most R requests
+/// per second, so a run lasts long enough to kill something in the middle; <c>--outcomes FILE</c> writes
+/// one line per user: <c>user_id,instance,status,failed_over</c> (status 0 = no answer).
+/// </para>
 /// </summary>
 internal static class BookingRun
 {
@@ -19,6 +26,8 @@ internal static class BookingRun
         var (firstEvent, lastEvent) = options.Has("event") ? options.Range("event") : options.Range("events");
         var concurrency = options.Number("concurrency");
         var maxSeconds = options.Number("max-seconds", 120);
+        var rate = options.Number("rate", 0);
+        var urls = options.Text("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var userCount = lastUser - firstUser + 1;
         var eventCount = lastEvent - firstEvent + 1;
 
@@ -31,48 +40,83 @@ internal static class BookingRun
             bodies[i] = string.Create(CultureInfo.InvariantCulture, $$"""{"eventId":{{firstEvent + (i % eventCount)}}}""");
         }
 
-        using var client = Http.CreateClient(options.Text("url"), concurrency);
-        var latencies = new double?[userCount];
+        var clients = urls.Select(url => Http.CreateClient(url, concurrency)).ToArray();
+        var outcomes = new Outcome[userCount];
+        var servedBy = new int[userCount];
+        var failedOver = new bool[userCount];
         var tally = new RequestTally();
         var next = -1;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
 
         var clock = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        try
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < userCount && !deadline.IsCancellationRequested)
+            var workers = Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bookings")
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < userCount && !deadline.IsCancellationRequested)
                 {
-                    Content = Http.JsonBody(bodies[i]),
-                };
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i]);
-                latencies[i] = await tally.SendAsync(client, request);
+                    if (rate > 0 && TimeSpan.FromSeconds(i / (double)rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                    {
+                        await Task.Delay(wait);
+                    }
+
+                    for (var attempt = 0; attempt < clients.Length; attempt++)
+                    {
+                        servedBy[i] = (i + attempt) % clients.Length;
+                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bookings") { Content = Http.JsonBody(bodies[i]) };
+                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i]);
+                        outcomes[i] = await RequestTally.SendUncountedAsync(clients[servedBy[i]], request);
+                        if (!outcomes[i].NeverConnected)
+                        {
+                            break;
+                        }
+
+                        failedOver[i] = clients.Length > 1;
+                    }
+
+                    tally.Count(outcomes[i]);
+                }
+            })).ToArray();
+            await Task.WhenAll(workers);
+        }
+        finally
+        {
+            foreach (var client in clients)
+            {
+                client.Dispose();
             }
-        })).ToArray();
-        await Task.WhenAll(workers);
+        }
+
         clock.Stop();
 
-        var sorted = latencies.OfType<double>().Order().ToArray();
+        if (options.Has("outcomes"))
+        {
+            await File.WriteAllLinesAsync(options.Text("outcomes"), Enumerable.Range(0, Math.Min(next, userCount)).Select(i =>
+                string.Create(CultureInfo.InvariantCulture, $"{firstUser + i},{servedBy[i]},{outcomes[i].Status},{(failedOver[i] ? 1 : 0)}")));
+        }
+
+        var answered = outcomes.Where(o => o.Status != 0).Select(o => o.LatencyMs).Order().ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
         var created = tally.Status("201");
-        var requests = sorted.Length + tally.Errors;
+        var requests = answered.Length + tally.Errors;
         var report = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["mode"] = eventCount == 1 ? "hot" : "spread",
             ["users"] = userCount,
             ["events"] = eventCount,
+            ["instances"] = clients.Length,
             ["concurrency"] = concurrency,
             ["requests"] = requests,
             ["completed"] = requests == userCount,
             ["status_201"] = created,
             ["status_409"] = tally.Status("409"),
+            ["failed_over"] = failedOver.Count(f => f),
             ["duration_s"] = Http.Round(seconds, 3),
             ["bookings_per_s"] = Http.Round(created / seconds, 1),
             ["requests_per_s"] = Http.Round(requests / seconds, 1),
         };
-        tally.AddTo(report, sorted, "201", "409");
+        tally.AddTo(report, answered, "201", "409");
         return Http.ToJson(report);
     }
 }

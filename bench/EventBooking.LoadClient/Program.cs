@@ -1,14 +1,18 @@
 using System.Globalization;
 using EventBooking.LoadClient;
 
-// build/bench.sh drives this client; see docs/performance.md.
+// build/bench.sh and build/chaos.sh drive this client; see docs/performance.md and docs/reliability.md.
 //   hash   PASSWORD                                  prints one bcrypt ($2b$, cost 12) hash
-//   book   --url U --key K --users A-B (--event E | --events A-B) --concurrency C [--max-seconds S]
-//   get    --url U --path P --concurrency C --seconds S [--key K --user ID]
+//   book   --url U[,U2...] --key K --users A-B (--event E | --events A-B) --concurrency C
+//          [--max-seconds S] [--rate PER_SECOND] [--outcomes FILE]
+//   get    --url U --path P --concurrency C --seconds S [--rate PER_SECOND] [--key K (--user ID | --users A-B)]
+//   login  --url U --emails A-B --password P --concurrency C [--rate PER_SECOND]
+//   watch  --url U --key K --user ID --event E --seconds S [--log FILE]
+//   token  --key K --user ID                         prints one token for that user (role user)
 // Every mode except hash prints one JSON object on stdout.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: EventBooking.LoadClient hash|book|get [options] (see Program.cs)");
+    Console.Error.WriteLine("usage: EventBooking.LoadClient hash|book|get|login|watch|token [options] (see Program.cs)");
     return 2;
 }
 
@@ -26,6 +30,15 @@ try
             return 0;
         case "get":
             Console.WriteLine(await TimedGetRun.RunAsync(options));
+            return 0;
+        case "login":
+            Console.WriteLine(await LoginRun.RunAsync(options));
+            return 0;
+        case "token":
+            Console.WriteLine(Tokens.Mint(System.Text.Encoding.UTF8.GetBytes(options.Text("key")), options.Number("user")));
+            return 0;
+        case "watch":
+            Console.WriteLine(await WatchRun.RunAsync(options));
             return 0;
         default:
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown mode '{args[0]}'"));

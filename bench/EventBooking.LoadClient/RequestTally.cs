@@ -1,7 +1,18 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Net.Http;
+using System.Net.Sockets;
 
 namespace EventBooking.LoadClient;
+
+/// <summary>One request's fate: a status (0 when there was none), its latency, and for failures what kind.</summary>
+internal readonly record struct Outcome(int Status, double LatencyMs, string? Error)
+{
+    public bool Failed => Error is not null;
+
+    /// <summary>The server was not there (connection refused): the request never reached any code, so trying another instance is safe.</summary>
+    public bool NeverConnected { get; init; }
+}
 
 /// <summary>What every run mode counts: statuses, transport errors (with a few samples), and latency percentiles.</summary>
 internal sealed class RequestTally
@@ -16,28 +27,47 @@ internal sealed class RequestTally
 
     public int Status(string code) => _statuses.GetValueOrDefault(code);
 
-    /// <summary>Sends and counts the answer; returns the latency in ms, or null when the request failed in transport.</summary>
-    public async Task<double?> SendAsync(HttpClient client, HttpRequestMessage request)
+    /// <summary>Sends without counting (the caller decides, e.g. after failing over to another instance).</summary>
+    public static async Task<Outcome> SendUncountedAsync(HttpClient client, HttpRequestMessage request)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            _statuses.AddOrUpdate(Http.StatusKey((int)response.StatusCode), 1, (_, n) => n + 1);
-            return latency;
+            return new Outcome((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
         }
-#pragma warning disable CA1031 // every failure is counted, none may stop the run
+#pragma warning disable CA1031 // every failure is an outcome, none may stop the run
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Interlocked.Increment(ref _errors);
-            if (_errorSamples.Count < MaxErrorSamples)
+            var refused = ex is HttpRequestException { InnerException: SocketException { SocketErrorCode: SocketError.ConnectionRefused } };
+            return new Outcome(0, Stopwatch.GetElapsedTime(started).TotalMilliseconds, ex.GetType().Name + ": " + ex.Message)
             {
-                _errorSamples.Enqueue(ex.GetType().Name + ": " + ex.Message);
-            }
+                NeverConnected = refused,
+            };
+        }
+    }
 
-            return null;
+    /// <summary>Sends and counts the answer; returns the latency in ms, or null when the request failed in transport.</summary>
+    public async Task<double?> SendAsync(HttpClient client, HttpRequestMessage request)
+    {
+        var outcome = await SendUncountedAsync(client, request);
+        Count(outcome);
+        return outcome.Failed ? null : outcome.LatencyMs;
+    }
+
+    public void Count(Outcome outcome)
+    {
+        if (!outcome.Failed)
+        {
+            _statuses.AddOrUpdate(Http.StatusKey(outcome.Status), 1, (_, n) => n + 1);
+            return;
+        }
+
+        Interlocked.Increment(ref _errors);
+        if (_errorSamples.Count < MaxErrorSamples)
+        {
+            _errorSamples.Enqueue(outcome.Error!);
         }
     }
 

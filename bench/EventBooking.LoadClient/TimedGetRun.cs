@@ -4,7 +4,12 @@ using System.Text;
 
 namespace EventBooking.LoadClient;
 
-/// <summary>C workers GET <c>--path</c> back to back for <c>--seconds</c>; optional bearer token.</summary>
+/// <summary>
+/// C workers GET <c>--path</c> back to back for <c>--seconds</c>. Optional bearer tokens: <c>--key K</c> with
+/// <c>--user ID</c> (one user) or <c>--users A-B</c> (request n is user A + n mod count, so a per-user rate
+/// limit does not throttle the run). <c>--rate R</c> starts at most R requests per second in all (a latency
+/// probe that leaves the CPU to whatever else is going on) instead of sending back to back.
+/// </summary>
 internal static class TimedGetRun
 {
     public static async Task<string> RunAsync(Options options)
@@ -12,7 +17,17 @@ internal static class TimedGetRun
         var path = options.Text("path");
         var concurrency = options.Number("concurrency");
         var seconds = options.Number("seconds");
-        var token = options.Has("key") ? Tokens.Mint(Encoding.UTF8.GetBytes(options.Text("key")), options.Number("user", 1)) : null;
+        var tokens = Array.Empty<string>();
+        if (options.Has("key"))
+        {
+            var key = Encoding.UTF8.GetBytes(options.Text("key"));
+            var (first, last) = options.Has("users") ? options.Range("users") : (options.Number("user", 1), options.Number("user", 1));
+            tokens = Enumerable.Range(first, last - first + 1).Select(id => Tokens.Mint(key, id)).ToArray();
+        }
+
+        var sent = -1;
+        var started = -1;
+        var rate = options.Number("rate", 0);
 
         using var client = Http.CreateClient(options.Text("url"), concurrency);
         var tally = new RequestTally();
@@ -25,10 +40,20 @@ internal static class TimedGetRun
             var latencies = perWorker[w] = new List<double>(1 << 16);
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Get, path);
-                if (token is not null)
+                if (rate > 0 && TimeSpan.FromSeconds(Interlocked.Increment(ref started) / (double)rate) - clock.Elapsed is { Ticks: > 0 } wait)
                 {
-                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                    await Task.Delay(wait);
+                    if (Stopwatch.GetTimestamp() >= stopAt)
+                    {
+                        break;
+                    }
+                }
+
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                if (tokens.Length > 0)
+                {
+                    var n = (uint)Interlocked.Increment(ref sent);
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[n % tokens.Length]);
                 }
 
                 if (await tally.SendAsync(client, request) is { } latency)

@@ -1,0 +1,445 @@
+#!/usr/bin/env bash
+#
+# build/chaos.sh - the fault scenarios of issue 9 (see docs/reliability.md).
+#
+# Release build, a throwaway PostgreSQL, API instances on 127.0.0.1, then:
+#   1. two instances serve a 500-buyer sell-out of a 50-seat event; one is killed with SIGKILL
+#      mid-run and restarted
+#   2. PostgreSQL is stopped for a few seconds under load and started again (API not restarted)
+#   3. thousands of idle connections, slowloris bodies and headers, and a login burst, while a
+#      paced probe measures the latency of ordinary requests against a quiet baseline
+# After each: the invariants in SQL and the promises made to clients. Prints PASS/FAIL per check and
+# a summary, writes bench/results/chaos-<timestamp>.json (and chaos-latest.json); exits 1 if any
+# check failed. Everything it starts is stopped on exit, by PID.
+set -euo pipefail
+
+REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$REPO_ROOT"
+# shellcheck source=build/lib/postgres.sh
+source "$REPO_ROOT/build/lib/postgres.sh"
+# shellcheck source=build/lib/api.sh
+source "$REPO_ROOT/build/lib/api.sh"
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+usage() {
+  cat <<'EOF'
+Usage: build/chaos.sh [--only 1|2|3] [--help]
+
+Environment knobs (defaults in brackets):
+  CHAOS_SELL_RATE       buyers arriving per second in scenario 1 [200]
+  CHAOS_KILL_AFTER      seconds into the sell-out when instance A gets SIGKILL [0.15]
+  CHAOS_PG_DOWN         seconds PostgreSQL stays stopped [5]
+  CHAOS_IDLE            idle connections in scenario 3 [2000]
+  CHAOS_SLOW            slowloris body connections (and half as many slow-header ones) [200]
+  CHAOS_LOGINS          logins in the burst [2400]
+  CHAOS_LOGIN_RATE      logins started per second (bcrypt here serves about 5) [200]
+  CHAOS_MAX_LATENCY_MS  no answer may take longer, even with PostgreSQL down [5000]
+EOF
+}
+
+ONLY=
+while (($#)); do
+  case $1 in
+    --only)
+      ONLY=${2:-}
+      [[ $ONLY =~ ^[123]$ ]] || {
+        usage >&2
+        exit 2
+      }
+      shift
+      ;;
+    -h | --help)
+      usage
+      exit 0
+      ;;
+    *)
+      usage >&2
+      exit 2
+      ;;
+  esac
+  shift
+done
+wanted() { [[ -z $ONLY || $ONLY == "$1" ]]; }
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 2
+}
+
+KILL_AFTER=${CHAOS_KILL_AFTER:-0.15}
+SELL_RATE=${CHAOS_SELL_RATE:-200}
+PG_DOWN=${CHAOS_PG_DOWN:-5}
+IDLE=${CHAOS_IDLE:-2000}
+SLOW=${CHAOS_SLOW:-200}
+LOGINS=${CHAOS_LOGINS:-2400}
+LOGIN_RATE=${CHAOS_LOGIN_RATE:-200}
+MAX_LATENCY_MS=${CHAOS_MAX_LATENCY_MS:-5000}
+for n in "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
+  [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a CHAOS_* setting"
+done
+[[ $KILL_AFTER =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "bad CHAOS_KILL_AFTER '$KILL_AFTER'"
+
+command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
+command -v python3 >/dev/null 2>&1 || die "python3 is needed for the slow clients"
+command -v curl >/dev/null 2>&1 || die "curl is needed"
+if ! command -v jq >/dev/null 2>&1; then
+  log "installing jq (Debian package)"
+  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq jq >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq jq >/dev/null; fi
+fi
+# Thousands of sockets on both ends: raise the soft limit on open files as far as the hard one allows.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+(($(ulimit -n) > IDLE + 2 * SLOW + 500)) || die "open-file limit $(ulimit -n) is too low for CHAOS_IDLE=$IDLE"
+
+api_build || die "build failed"
+
+# --- throwaway PostgreSQL and everything started here, stopped on exit ---
+WORK=$(mktemp -d /tmp/eb-chaos.XXXXXX)
+chmod 755 "$WORK"
+PG_DIR="$WORK/pg"
+PG_STARTED=0
+declare -a STARTED_PIDS=()
+
+# shellcheck disable=SC2317 # called from the EXIT trap
+cleanup() {
+  local rc=$? pid
+  trap - EXIT INT TERM
+  for pid in "${STARTED_PIDS[@]}"; do
+    api_stop "$pid"
+  done
+  if [[ ${PG_STARTED:-0} == 1 ]]; then
+    pg_stop_cluster "$PG_DIR" || true
+  fi
+  rm -rf "$WORK"
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+pg_ensure_binaries
+pg_start_cluster "$PG_DIR" "$(pg_free_port)"
+PG_STARTED=1
+PG_PORT_FIXED=$PG_PORT
+pg_ensure_database "$PG_DIR" eventbooking
+CONN=$(pg_connection_string "$PG_DIR" eventbooking)
+sql() { pg_psql "$PG_DIR" -d eventbooking -At "$@"; }
+
+JWT_KEY=$(pg__random_hex 32)
+# Rate limits off: all load comes from one loopback address, and scenario 3's login burst stands for one
+# from many addresses, which per-IP limits cannot stop (what protects the server then is the bcrypt gate).
+api_env=(
+  "ConnectionStrings__Default=$CONN"
+  "Jwt__SigningKey=$JWT_KEY"
+  "RateLimiting__Enabled=false"
+  "ASPNETCORE_ENVIRONMENT=Production"
+  "DOTNET_CLI_TELEMETRY_OPTOUT=1"
+)
+log "migrating the database"
+api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"
+
+PASSWORD=chaos-password
+USERS=3000
+log "creating $USERS users"
+HASH=$(load_client hash "$PASSWORD")
+sql -v hash="$HASH" -v n="$USERS" >/dev/null <<'SQL'
+INSERT INTO users (email, name, password_hash, role)
+SELECT 'bench' || g || '@bench.example', 'Chaos ' || g, :'hash', 'user' FROM generate_series(1, :n) g;
+SQL
+FIRST_USER=$(sql -c "SELECT min(id) FROM users WHERE email = 'bench1@bench.example'")
+
+new_event() { # CAPACITY LABEL -> id
+  sql -v cap="$1" -v label="$2" <<'SQL'
+INSERT INTO events (name, description, event_date, seat_capacity, available_seats)
+VALUES ('chaos ' || :'label', 'chaos scenario', timezone('utc', now()) + interval '30 days', :cap, :cap) RETURNING id;
+SQL
+}
+
+# --- checks ---
+declare -a RESULTS=()
+FAILED=0
+check() { # NAME OK(true|false) DETAIL
+  if [[ $2 == true ]]; then
+    printf '    PASS  %s (%s)\n' "$1" "$3" >&2
+  else
+    printf '    FAIL  %s (%s)\n' "$1" "$3" >&2
+    FAILED=$((FAILED + 1))
+  fi
+  RESULTS+=("$(jq -cn --arg s "$SCENARIO" --arg n "$1" --argjson ok "$2" --arg d "$3" '{scenario: $s, check: $n, ok: $ok, detail: $d}')")
+}
+is() { if (("$@")); then echo true; else echo false; fi; }
+both() { if [[ $1 == true && $2 == true ]]; then echo true; else echo false; fi; }
+alive() { if kill -0 "$1" 2>/dev/null; then echo true; else echo false; fi; }
+now() { date +%s.%N; }
+elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
+
+# One row per event: capacity, available, confirmed, audit rows both ways, duplicates; plus what the
+# clients were told (outcome file: user_id,instance,status,failed_over).
+invariants() { # EVENT OUTCOMES_CSV -> JSON
+  {
+    printf 'CREATE TEMP TABLE outcome (user_id int, instance int, status int, failed_over int);\n'
+    printf 'COPY outcome FROM STDIN WITH (FORMAT csv);\n'
+    cat "$2"
+    printf '\\.\n'
+    cat <<SQL
+SELECT json_build_object(
+  'capacity', e.seat_capacity,
+  'available_seats', e.available_seats,
+  'confirmed', (SELECT count(*) FROM bookings b WHERE b.event_id = e.id AND b.status = 'confirmed'),
+  'confirmed_without_created_log', (SELECT count(*) FROM bookings b WHERE b.event_id = e.id
+      AND NOT EXISTS (SELECT 1 FROM booking_logs l WHERE l.booking_id = b.booking_id AND l.action = 'created')),
+  'created_log_without_booking', (SELECT count(*) FROM booking_logs l WHERE l.event_id = e.id AND l.action = 'created'
+      AND NOT EXISTS (SELECT 1 FROM bookings b WHERE b.booking_id = l.booking_id)),
+  'duplicate_confirmed', (SELECT count(*) FROM (SELECT 1 FROM bookings b WHERE b.event_id = e.id AND b.status = 'confirmed'
+      GROUP BY b.user_id HAVING count(*) > 1) d),
+  'told_201_without_booking', (SELECT count(*) FROM outcome o WHERE o.status = 201 AND NOT EXISTS
+      (SELECT 1 FROM bookings b WHERE b.event_id = e.id AND b.user_id = o.user_id AND b.status = 'confirmed')),
+  'told_409_with_booking', (SELECT count(*) FROM outcome o WHERE o.status = 409 AND EXISTS
+      (SELECT 1 FROM bookings b WHERE b.event_id = e.id AND b.user_id = o.user_id)),
+  'no_answer_but_booked', (SELECT count(*) FROM outcome o WHERE o.status = 0 AND EXISTS
+      (SELECT 1 FROM bookings b WHERE b.event_id = e.id AND b.user_id = o.user_id)),
+  'told_503_but_booked', (SELECT count(*) FROM outcome o WHERE o.status = 503 AND EXISTS
+      (SELECT 1 FROM bookings b WHERE b.event_id = e.id AND b.user_id = o.user_id)))
+FROM events e WHERE e.id = $1;
+SQL
+  } | sql -f -
+}
+
+check_invariants() { # JSON
+  local inv=$1
+  check "available_seats + confirmed = capacity" \
+    "$(jq '.available_seats + .confirmed == .capacity and .available_seats >= 0' <<<"$inv")" \
+    "$(jq -r '"\(.available_seats) + \(.confirmed) of \(.capacity)"' <<<"$inv")"
+  check "every confirmed booking has its created audit row and vice versa" \
+    "$(jq '.confirmed_without_created_log == 0 and .created_log_without_booking == 0' <<<"$inv")" \
+    "$(jq -r '"\(.confirmed_without_created_log) bookings without, \(.created_log_without_booking) rows without"' <<<"$inv")"
+  check "at most one confirmed booking per user" "$(jq '.duplicate_confirmed == 0' <<<"$inv")" "$(jq -r '.duplicate_confirmed' <<<"$inv") duplicates"
+  check "every client told 201 owns a confirmed booking" "$(jq '.told_201_without_booking == 0' <<<"$inv")" "$(jq -r '.told_201_without_booking' <<<"$inv") without"
+  check "no client told 409 owns a booking" "$(jq '.told_409_with_booking == 0' <<<"$inv")" "$(jq -r '.told_409_with_booking' <<<"$inv") with"
+}
+
+statuses() { jq -c '{"201": .status_201, "409": .status_409} + .other_statuses + {errors}' "$1"; }
+
+declare -A FIGURES=()
+stamp=$(date -u +%Y%m%d-%H%M%S)
+started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+
+PORT_A=$(pg_free_port 33000 36000)
+PORT_B=$(pg_free_port 36001 39000)
+URL_A="http://127.0.0.1:$PORT_A"
+URL_B="http://127.0.0.1:$PORT_B"
+log "starting instance A on $URL_A and instance B on $URL_B"
+api_start "$WORK/api-a.log" "$URL_A" "${api_env[@]}" || die "instance A did not start"
+PID_A=$API_PID
+STARTED_PIDS+=("$PID_A")
+api_start "$WORK/api-b.log" "$URL_B" "${api_env[@]}" || die "instance B did not start"
+PID_B=$API_PID
+STARTED_PIDS+=("$PID_B")
+# Warm-up (JIT, pools) on an event of its own, on both instances.
+warm=$(new_event 10000 warm-up)
+load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$((FIRST_USER + 2000))-$((FIRST_USER + 2999))" --event "$warm" \
+  --concurrency 16 >/dev/null
+
+# ------------------------------------------------------------------------------------------------
+if wanted 1; then
+  SCENARIO="1 instance killed mid sell-out"
+  log "scenario 1: 500 buyers, 50 seats, instances A and B; SIGKILL to A after ${KILL_AFTER}s, then restart"
+  ev=$(new_event 50 sell-out)
+  load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 499))" --event "$ev" \
+    --concurrency 16 --rate "$SELL_RATE" --outcomes "$WORK/s1.csv" --max-seconds 60 >"$WORK/s1.json" &
+  client_pid=$!
+  sleep "$KILL_AFTER"
+  sold_at_kill=$(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev")
+  kill -KILL "$PID_A"
+  t_kill=$(now)
+  wait "$PID_A" 2>/dev/null || true
+  log "  killed A (pid $PID_A) with $sold_at_kill seats sold; restarting it"
+  api_start "$WORK/api-a.log" "$URL_A" "${api_env[@]}" || die "instance A did not restart"
+  PID_A=$API_PID
+  STARTED_PIDS+=("$PID_A")
+  restart_s=$(elapsed "$t_kill" "$(now)")
+  wait "$client_pid" || die "the load client failed"
+  served_by_new_a=$(awk -F, '$2 == 0 && $3 != 0' "$WORK/s1.csv" | wc -l)
+  no_answer=$(awk -F, '$3 == 0' "$WORK/s1.csv" | wc -l)
+  no_answer_not_a=$(awk -F, '$3 == 0 && $2 != 0' "$WORK/s1.csv" | wc -l)
+  failed_over=$(jq .failed_over "$WORK/s1.json")
+  inv=$(invariants "$ev" "$WORK/s1.csv")
+  log "  client: $(statuses "$WORK/s1.json"), failed over to B: $failed_over; restart took ${restart_s}s"
+  log "  database: $inv"
+  check_invariants "$inv"
+  check "sold out exactly" "$(jq '.confirmed == 50 and .available_seats == 0' <<<"$inv")" "$(jq -r .confirmed <<<"$inv") confirmed"
+  check "only 201 and 409 answers" "$(jq '.other_status_count == 0' "$WORK/s1.json")" "$(statuses "$WORK/s1.json")"
+  check "nothing but requests in flight on the killed instance failed" \
+    "$(is "no_answer_not_a == 0 && no_answer <= 16")" "$no_answer without an answer (at most 16 can be in flight), $no_answer_not_a of them not on A"
+  check "the restarted instance serves again" "$(is "served_by_new_a > 0")" "$served_by_new_a answers from A in the run"
+  FIGURES[s1]=$(jq -cn --argjson client "$(cat "$WORK/s1.json")" --argjson db "$inv" --arg restart "$restart_s" \
+    --argjson sold "$sold_at_kill" --argjson noans "$no_answer" \
+    '{client: ($client | del(.error_samples)), database: $db, seats_sold_at_kill: $sold, no_answer: $noans,
+      restart_to_ready_s: ($restart | tonumber), error_samples: $client.error_samples}')
+fi
+
+# ------------------------------------------------------------------------------------------------
+if wanted 2; then
+  SCENARIO="2 PostgreSQL stopped under load"
+  log "scenario 2: PostgreSQL stopped for ${PG_DOWN}s under load on instance A; watchers on A and B"
+  ev=$(new_event 1000 db-outage)
+  watch_seconds=$((PG_DOWN + 60))
+  load_client watch --url "$URL_A" --key "$JWT_KEY" --user "$((FIRST_USER + 990))" --event "$ev" --seconds "$watch_seconds" \
+    --log "$WORK/watch-a.log" >"$WORK/watch-a.json" &
+  watch_a=$!
+  load_client watch --url "$URL_B" --key "$JWT_KEY" --user "$((FIRST_USER + 991))" --event "$ev" --seconds "$watch_seconds" \
+    --log "$WORK/watch-b.log" >"$WORK/watch-b.json" &
+  watch_b=$!
+  (
+    while :; do
+      code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL_A/health/ready" || true)
+      printf '%s %s\n' "$(date +%s.%N)" "$code"
+      sleep 0.2
+    done
+  ) >"$WORK/ready.log" &
+  poller=$!
+  sleep 1
+  load_seconds=$((PG_DOWN + 10))
+  load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + 500))-$((FIRST_USER + 500 + 20 * load_seconds - 1))" --event "$ev" \
+    --concurrency 16 --rate 20 --outcomes "$WORK/s2.csv" --max-seconds 120 >"$WORK/s2.json" &
+  book_pid=$!
+  load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 900))-$((FIRST_USER + 989))" \
+    --concurrency 8 --rate 100 --seconds "$load_seconds" >"$WORK/s2-get.json" &
+  get_pid=$!
+  sleep 4
+  pg_stop_cluster "$PG_DIR"
+  t_down=$(now)
+  sleep 1
+  sample_status=$(curl -s -o "$WORK/s2-sample.json" -w '%{http_code}' --max-time 10 "$URL_A/api/events/$ev" || true)
+  sleep "$((PG_DOWN - 1))"
+  pg_start_cluster "$PG_DIR" "$PG_PORT_FIXED" >/dev/null
+  t_up=$(now)
+  log "  PostgreSQL was down for $(elapsed "$t_down" "$t_up")s"
+  wait "$book_pid" || die "the booking client failed"
+  wait "$get_pid" || die "the read client failed"
+  # Recovery of readiness: the first 200 after the restart.
+  ready_fail=$(awk -v a="$t_down" -v b="$t_up" '$1 > a && $1 < b && $2 != 200' "$WORK/ready.log" | wc -l)
+  ready_back=$(awk -v b="$t_up" '$1 > b && $2 == 200 {print $1; exit}' "$WORK/ready.log")
+  # The listeners: one more booking (through B) after the outage must reach watchers on both instances.
+  last_user=$((FIRST_USER + 995))
+  final_status=$(curl -s -o "$WORK/s2-final.json" -w '%{http_code}' --max-time 10 -X POST "$URL_B/api/bookings" \
+    -H "Authorization: Bearer $(load_client token --key "$JWT_KEY" --user "$last_user")" \
+    -H 'Content-Type: application/json' -d "{\"eventId\":$ev}" || true)
+  seats_now=$(sql -c "SELECT available_seats FROM events WHERE id = $ev")
+  t_final=$(now)
+  got_a=false got_b=false
+  for _ in $(seq 1 150); do
+    grep -q "\"type\":\"booking_created\",\"availableSeats\":$seats_now}" "$WORK/watch-a.log" 2>/dev/null && got_a=true
+    grep -q "\"type\":\"booking_created\",\"availableSeats\":$seats_now}" "$WORK/watch-b.log" 2>/dev/null && got_b=true
+    [[ $got_a == true && $got_b == true ]] && break
+    sleep 0.2
+  done
+  listeners_s=$(elapsed "$t_final" "$(now)")
+  kill "$poller" "$watch_a" "$watch_b" 2>/dev/null || true
+  wait "$poller" "$watch_a" "$watch_b" 2>/dev/null || true
+  inv=$(invariants "$ev" "$WORK/s2.csv")
+  log "  bookings: $(statuses "$WORK/s2.json"), max $(jq .max_ms "$WORK/s2.json") ms; reads: $(jq -c '{"200": .status_200} + .other_statuses + {errors}' "$WORK/s2-get.json"), max $(jq .max_ms "$WORK/s2-get.json") ms"
+  log "  database: $inv"
+  check_invariants "$inv"
+  check "while PostgreSQL is down the API answers 503 SERVICE_UNAVAILABLE in the envelope" \
+    "$(both "$(is "${sample_status:-0} == 503")" "$(jq '.success == false and .error.code == "SERVICE_UNAVAILABLE"' "$WORK/s2-sample.json" 2>/dev/null || echo false)")" \
+    "GET /api/events/$ev answered ${sample_status:-nothing}: $(head -c 160 "$WORK/s2-sample.json" 2>/dev/null)"
+  check "bookings: only 201, 409 or 503, never 500, every request answered" \
+    "$(jq '(.other_statuses | keys - ["503"] | length) == 0 and .errors == 0' "$WORK/s2.json")" "$(statuses "$WORK/s2.json")"
+  check "reads: only 200 or 503, every request answered" \
+    "$(jq '(.other_statuses | keys - ["503"] | length) == 0 and .errors == 0' "$WORK/s2-get.json")" \
+    "$(jq -c '{"200": .status_200} + .other_statuses + {errors}' "$WORK/s2-get.json")"
+  check "no answer took longer than ${MAX_LATENCY_MS} ms" \
+    "$(jq -s --argjson max "$MAX_LATENCY_MS" 'map(.max_ms) | max < $max' "$WORK/s2.json" "$WORK/s2-get.json")" \
+    "slowest booking $(jq .max_ms "$WORK/s2.json") ms, slowest read $(jq .max_ms "$WORK/s2-get.json") ms"
+  check "some 503s were answered during the outage" "$(jq -s 'map(.other_statuses["503"] // 0) | add > 0' "$WORK/s2.json" "$WORK/s2-get.json")" \
+    "$(jq -s 'map(.other_statuses["503"] // 0) | add' "$WORK/s2.json" "$WORK/s2-get.json") x 503"
+  ready_back_s=$([[ -n $ready_back ]] && elapsed "$t_up" "$ready_back" || echo never)
+  check "/health/ready fails while PostgreSQL is down and recovers" "$(both "$(is "ready_fail > 0")" "$([[ -n $ready_back ]] && echo true || echo false)")" \
+    "$ready_fail failing probes during the outage, 200 again ${ready_back_s}s after the restart"
+  check "bookings succeed again after the outage without restarting the API" \
+    "$(both "$(is "final_status == 201")" "$(both "$(alive "$PID_A")" "$(alive "$PID_B")")")" \
+    "a booking through B answered $final_status; A (pid $PID_A) and B (pid $PID_B) still the same processes"
+  # seats_now is a value no earlier booking_created carried only if this booking went through.
+  check "both WebSocket listeners reconnected: the next booking reaches watchers on A and B" "$(both "$(is "final_status == 201")" "$(both "$got_a" "$got_b")")" \
+    "A: $got_a, B: $got_b, ${listeners_s}s after the booking"
+  FIGURES[s2]=$(jq -cn --slurpfile book "$WORK/s2.json" --slurpfile get "$WORK/s2-get.json" --argjson db "$inv" \
+    --arg down "$(elapsed "$t_down" "$t_up")" --arg ready "$ready_back_s" --argjson fail "$ready_fail" --arg listeners "$listeners_s" \
+    '{pg_down_s: ($down | tonumber), bookings: ($book[0] | del(.error_samples)), reads: ($get[0] | del(.error_samples)), database: $db,
+      ready_failing_probes: $fail, ready_again_after_s: $ready, listeners_delivered_after_s: ($listeners | tonumber)}')
+fi
+
+# ------------------------------------------------------------------------------------------------
+if wanted 3; then
+  SCENARIO="3 slow clients and floods"
+  log "scenario 3: $IDLE idle connections, $SLOW slow bodies, $((SLOW / 2)) slow headers, $LOGINS logins, against A"
+  ev=$(new_event 100000 probe)
+  probe() { # NAME USER_OFFSET: paced reads (50/s) and bookings (20/s) for 10 s
+    load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 1500))-$((FIRST_USER + 1599))" \
+      --concurrency 16 --rate 50 --seconds 10 >"$WORK/$1-get.json" &
+    local g=$!
+    load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + $2))-$((FIRST_USER + $2 + 199))" --event "$ev" \
+      --concurrency 16 --rate 20 --max-seconds 30 --outcomes "$WORK/$1-book.csv" >"$WORK/$1-book.json"
+    wait "$g"
+  }
+  probe quiet 1000
+  python3 build/chaos/flood.py --port "$PORT_A" --idle "$IDLE" --slow-body "$SLOW" --slow-headers "$((SLOW / 2))" --seconds 40 \
+    >"$WORK/flood.json" &
+  flood_pid=$!
+  sleep 3
+  if ((LOGINS > 0)); then
+    load_client login --url "$URL_A" --emails "1-$LOGINS" --password "$PASSWORD" --concurrency 64 --rate "$LOGIN_RATE" >"$WORK/login.json" &
+  else
+    echo '{"status_200": 0, "status_401": 0, "other_statuses": {}, "errors": 0, "p50_ms": 0, "p99_ms": 0, "duration_s": 0}' >"$WORK/login.json" &
+  fi
+  login_pid=$!
+  sleep 2 # the burst is under way (and past its first-call costs) when the probe starts
+  probe flood 1200
+  wait "$login_pid" || die "the login client failed"
+  wait "$flood_pid" || die "the slow-client script failed"
+  after=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL_A/")
+  log "  quiet: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-book.json") ms"
+  log "  flood: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-book.json") ms"
+  log "  logins: $(jq -c '{"200": .status_200, "401": .status_401} + .other_statuses + {errors, p50_ms, p99_ms, duration_s}' "$WORK/login.json")"
+  log "  slow clients: $(cat "$WORK/flood.json")"
+  inv=$(invariants "$ev" <(cat "$WORK/quiet-book.csv" "$WORK/flood-book.csv"))
+  check_invariants "$inv"
+  for kind in get book; do
+    q50=$(jq .p50_ms "$WORK/quiet-$kind.json") q99=$(jq .p99_ms "$WORK/quiet-$kind.json")
+    f50=$(jq .p50_ms "$WORK/flood-$kind.json") f99=$(jq .p99_ms "$WORK/flood-$kind.json")
+    ok=$(jq -n --argjson q50 "$q50" --argjson q99 "$q99" --argjson f50 "$f50" --argjson f99 "$f99" \
+      '$f50 <= ([2 * $q50, $q50 + 10] | max) and $f99 <= ([3 * $q99, $q99 + 50] | max)')
+    check "$kind during the floods within usual latency (p50 <= max(2x, +10 ms), p99 <= max(3x, +50 ms))" "$ok" \
+      "p50 $q50 -> $f50 ms, p99 $q99 -> $f99 ms"
+    check "$kind during the floods: every request answered, no 5xx" \
+      "$(jq '.errors == 0 and ((.other_statuses | keys | map(select(startswith("5"))) | length) == 0)' "$WORK/flood-$kind.json")" \
+      "$(jq -c '.other_statuses + {errors}' "$WORK/flood-$kind.json")"
+  done
+  check "login burst: no 500, every request answered" \
+    "$(jq '.errors == 0 and ((.other_statuses | keys - ["429", "503"]) | length) == 0' "$WORK/login.json")" \
+    "$(jq -c '{"200": .status_200} + .other_statuses + {errors}' "$WORK/login.json")"
+  check "thousands of idle connections are all accepted (and held) while the probe runs" \
+    "$(jq --argjson n "$IDLE" '.idle.connected == $n and .idle.refused == 0' "$WORK/flood.json")" "$(jq -c .idle "$WORK/flood.json")"
+  check "slowloris bodies are cut off by the server" "$(jq '.slow_body.closed_by_server == .slow_body.connected' "$WORK/flood.json")" \
+    "$(jq -c .slow_body "$WORK/flood.json")"
+  check "slowloris headers are cut off by the server" "$(jq '.slow_headers.closed_by_server == .slow_headers.connected' "$WORK/flood.json")" \
+    "$(jq -c .slow_headers "$WORK/flood.json")"
+  check "the API still answers afterwards" "$(is "after == 200")" "GET / -> $after"
+  FIGURES[s3]=$(jq -cn --slurpfile qg "$WORK/quiet-get.json" --slurpfile qb "$WORK/quiet-book.json" --slurpfile fg "$WORK/flood-get.json" \
+    --slurpfile fb "$WORK/flood-book.json" --slurpfile login "$WORK/login.json" --slurpfile flood "$WORK/flood.json" \
+    '{quiet: {reads: $qg[0], bookings: $qb[0]}, flood: {reads: $fg[0], bookings: $fb[0]}, logins: $login[0], slow_clients: $flood[0]}')
+fi
+
+# --- summary ---
+RESULTS_DIR="$REPO_ROOT/bench/results"
+mkdir -p "$RESULTS_DIR"
+figures='{}'
+for k in "${!FIGURES[@]}"; do figures=$(jq -c --arg k "$k" --argjson v "${FIGURES[$k]}" '. + {($k): $v}' <<<"$figures"); done
+printf '%s\n' "${RESULTS[@]}" | jq -s --arg started "$started_at" --arg commit "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" \
+  --argjson figures "$figures" --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" \
+  '{started: $started, commit: $commit, load_at_end: $load, checks: ., figures: $figures}' >"$RESULTS_DIR/chaos-$stamp.json"
+cp "$RESULTS_DIR/chaos-$stamp.json" "$RESULTS_DIR/chaos-latest.json"
+total=${#RESULTS[@]}
+printf '\nchaos: %d checks, %d passed, %d failed (results: bench/results/chaos-%s.json)\n' "$total" "$((total - FAILED))" "$FAILED" "$stamp"
+((FAILED == 0))

@@ -1,0 +1,83 @@
+# shellcheck shell=bash
+#
+# build/lib/api.sh - build, start and stop API processes for build/bench.sh and build/chaos.sh.
+#
+# Sourced; defines functions only. Progress goes to stderr.
+#
+#   api_build
+#       Release build of src/WebApi and bench/EventBooking.LoadClient under the shared build lock
+#       (/tmp/eb/build.lock, so a benchmark never builds while a test run does). Sets API_DLL, CLIENT_DLL.
+#
+#   api_migrate LOG [NAME=VALUE ...]
+#       Applies the migrations (the API's "migrate" command) with the given environment.
+#
+#   api_start LOG URL [NAME=VALUE ...]
+#       Starts the API (dotnet API_DLL, cwd src/WebApi) listening on URL with the given environment,
+#       output to LOG, and waits until GET / answers. Sets API_PID (the dotnet process itself, so a
+#       signal reaches the server and nothing else).
+#
+#   api_stop PID
+#       SIGTERM, up to 10 s for a graceful stop, then SIGKILL. Does nothing if PID is gone.
+#
+#   load_client ARGS...
+#       Runs bench/EventBooking.LoadClient (see its Program.cs for the modes).
+
+api__repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
+
+api_build() {
+  local root
+  root=$(api__repo_root)
+  mkdir -p /tmp/eb
+  printf '==> building src/WebApi and bench/EventBooking.LoadClient (Release)\n' >&2
+  flock /tmp/eb/build.lock dotnet build "$root/src/WebApi" -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2 || return 1
+  flock /tmp/eb/build.lock dotnet build "$root/bench/EventBooking.LoadClient" -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2 || return 1
+  API_DLL="$root/src/WebApi/bin/Release/net10.0/EventBooking.WebApi.dll"
+  CLIENT_DLL="$root/bench/EventBooking.LoadClient/bin/Release/net10.0/EventBooking.LoadClient.dll"
+  if [[ ! -f $API_DLL || ! -f $CLIENT_DLL ]]; then
+    printf 'error: build outputs not found\n' >&2
+    return 1
+  fi
+}
+
+api_migrate() {
+  local log=$1 root
+  shift
+  root=$(api__repo_root)
+  if ! (cd "$root/src/WebApi" && env "$@" dotnet "$API_DLL" migrate) >>"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    printf 'error: migrate failed\n' >&2
+    return 1
+  fi
+}
+
+api_start() {
+  local log=$1 url=$2 root i
+  shift 2
+  root=$(api__repo_root)
+  (cd "$root/src/WebApi" && exec env "$@" "ASPNETCORE_URLS=$url" dotnet "$API_DLL") >>"$log" 2>&1 &
+  API_PID=$!
+  for ((i = 0; i < 600; i++)); do
+    curl -fsS -o /dev/null --max-time 2 "$url/" 2>/dev/null && return 0
+    if ! kill -0 "$API_PID" 2>/dev/null; then
+      tail -n 30 "$log" >&2
+      printf 'error: the API on %s exited during start-up\n' "$url" >&2
+      return 1
+    fi
+    sleep 0.1
+  done
+  printf 'error: the API on %s did not answer within 60 s\n' "$url" >&2
+  return 1
+}
+
+api_stop() {
+  local pid=$1 i
+  [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  kill -TERM "$pid" 2>/dev/null || true
+  for ((i = 0; i < 100; i++)); do
+    kill -0 "$pid" 2>/dev/null || return 0
+    sleep 0.1
+  done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+
+load_client() { dotnet "$CLIENT_DLL" "$@"; }
