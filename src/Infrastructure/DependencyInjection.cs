@@ -39,6 +39,11 @@ public static class DependencyInjection
             PostgresOptions.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventImageStore, EventImageStore>();
+        services.AddOptions<BookingOptions>()
+            .Bind(configuration.GetSection(BookingOptions.SectionName))
+            .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new EventAdmission(sp.GetRequiredService<IOptions<BookingOptions>>().Value.MaxConcurrentPerEvent));
         services.AddSingleton<IBookingLedger, BookingLedger>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());

@@ -11,13 +11,15 @@ namespace EventBooking.Infrastructure.Persistence;
 /// transaction, so the event's row lock taken by the function is still held when the second statement
 /// reads the seat count: the count is exactly the one this change produced, not one a concurrent booking
 /// produced a moment later. And PostgreSQL delivers the NOTIFY only if the change commits.
+/// Bookings pass <see cref="EventAdmission"/> first, so few of one event's buyers queue on its row lock.
 /// </summary>
-internal sealed class BookingLedger(NpgsqlDataSource dataSource) : IBookingLedger
+internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission admission) : IBookingLedger
 {
     private const string ConfirmedPerUserAndEvent = "bookings_user_event_confirmed_unique";
 
     public async Task<BookingAttempt> CreateAsync(int userId, int eventId, string bookingId, CancellationToken cancellationToken)
     {
+        using var turn = await admission.EnterAsync(eventId, cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)
         {
