@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Realtime;
+using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Endpoints;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.Json;
@@ -48,7 +49,7 @@ internal static class DependencyInjection
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
         services.AddSingleton<RealtimeHub>();
-        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeHub>());
+        services.AddEventReadCache(builder.Configuration);
 
         services.AddOpenApi(options =>
         {
@@ -104,6 +105,7 @@ internal static class DependencyInjection
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseEventReadCache();
 
         app.MapOpenApi().DisableRateLimiting();
         app.MapScalarApiReference().DisableRateLimiting();

@@ -7,6 +7,7 @@ using EventBooking.Application.Events.Queries.GetEvent;
 using EventBooking.Application.Events.Queries.GetEventImage;
 using EventBooking.Application.Events.Queries.GetEventStats;
 using EventBooking.Application.Events.Queries.ListEvents;
+using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Contracts.Events;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.OpenApi;
@@ -27,12 +28,14 @@ internal static class EventEndpoints
         var events = app.MapGroup("/api/events").WithTags("Events");
 
         events.MapGet("", List)
+            .CacheOutput(EventReadCache.PolicyName)
             .WithName("ListEvents")
             .WithSummary("Events by date, then id; filters: upcoming, available, search (name or description)")
             .Produces<SuccessEnvelope<EventListResponse>>()
             .ProducesErrors(400, 429, 503);
 
         events.MapGet("/{id}", Get)
+            .CacheOutput(EventReadCache.PolicyName)
             .WithName("GetEvent")
             .Produces<SuccessEnvelope<EventResponse>>()
             .ProducesErrors(400, 404, 429, 503);

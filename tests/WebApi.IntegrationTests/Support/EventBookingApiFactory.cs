@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 namespace EventBooking.WebApi.IntegrationTests.Support;
 
 /// <summary>
-/// The real API in memory, wired to the test database, with the test signing key and rate limiting
-/// off unless a test turns it on through <paramref name="settings"/>.
+/// The real API in memory, wired to the test database, with the test signing key, and rate limiting
+/// and the event read cache off unless a test turns them on through <paramref name="settings"/>.
 /// </summary>
 public sealed class EventBookingApiFactory(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
     : WebApplicationFactory<Program>
@@ -18,6 +18,7 @@ public sealed class EventBookingApiFactory(DatabaseFixture database, IReadOnlyDi
         builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
         builder.UseSetting("Jwt:Audience", TestTokens.Audience);
         builder.UseSetting("RateLimiting:Enabled", "false");
+        builder.UseSetting("Caching:EventReadSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
