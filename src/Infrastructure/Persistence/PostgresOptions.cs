@@ -22,10 +22,22 @@ internal static class PostgresOptions
     /// Normalises an operator-supplied connection string. The schema keeps UTC in
     /// <c>timestamp without time zone</c> columns and the database defaults use <c>now()</c>, so every
     /// session runs in UTC whatever the server's own time zone is.
+    /// <para>
+    /// Statements run often (the per-request user check, the event load, the booking batch) are
+    /// prepared automatically on each connection unless the operator set <c>Max Auto Prepare</c>:
+    /// PostgreSQL then skips parsing and planning them on every call. Measured: PostgreSQL's CPU per
+    /// booking fell from about 1.1 ms (see docs/performance.md).
+    /// </para>
     /// </summary>
     public static string Normalize(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" };
+        if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("AutoPrepare", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         return builder.ConnectionString;
     }
 
