@@ -63,12 +63,14 @@ internal sealed partial class PostgresSeatChangeListener(
             catch (Exception ex)
 #pragma warning restore CA1031
             {
-                if (Interlocked.Exchange(ref _listening, 0) == 1)
+                // Cleared before the flag drops: whoever sees IsListening turn false finds the pool already fresh.
+                if (Volatile.Read(ref _listening) == 1)
                 {
                     requestPool.Clear();
                     LogPoolCleared(logger);
                 }
 
+                Volatile.Write(ref _listening, 0);
                 LogLost(logger, ex, retry.TotalSeconds);
                 await Task.Delay(retry, stoppingToken);
                 retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, MaxRetry.Ticks));
