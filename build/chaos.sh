@@ -100,6 +100,14 @@ chmod 755 "$WORK"
 PG_DIR="$WORK/pg"
 PG_STARTED=0
 declare -a STARTED_PIDS=()
+# Every process started in the background (API instances, clients, pollers) goes here; cleanup stops each.
+track() { STARTED_PIDS+=("$1"); }
+start_api() { # LOG URL -> API_PID (tracked even when the start fails)
+  local rc=0
+  api_start "$1" "$2" "${api_env[@]}" || rc=$?
+  [[ -n ${API_PID:-} ]] && track "$API_PID"
+  return "$rc"
+}
 
 # shellcheck disable=SC2317 # called from the EXIT trap
 cleanup() {
@@ -175,10 +183,10 @@ now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f", b - a }'; }
 
 # One row per event: capacity, available, confirmed, audit rows both ways, duplicates; plus what the
-# clients were told (outcome file: user_id,instance,status,failed_over).
+# clients were told (outcome file: user_id,instance,status,failed_over,finished_unix_ms).
 invariants() { # EVENT OUTCOMES_CSV -> JSON
   {
-    printf 'CREATE TEMP TABLE outcome (user_id int, instance int, status int, failed_over int);\n'
+    printf 'CREATE TEMP TABLE outcome (user_id int, instance int, status int, failed_over int, finished_ms bigint);\n'
     printf 'COPY outcome FROM STDIN WITH (FORMAT csv);\n'
     cat "$2"
     printf '\\.\n'
@@ -230,12 +238,10 @@ PORT_B=$(pg_free_port 36001 39000)
 URL_A="http://127.0.0.1:$PORT_A"
 URL_B="http://127.0.0.1:$PORT_B"
 log "starting instance A on $URL_A and instance B on $URL_B"
-api_start "$WORK/api-a.log" "$URL_A" "${api_env[@]}" || die "instance A did not start"
+start_api "$WORK/api-a.log" "$URL_A" || die "instance A did not start"
 PID_A=$API_PID
-STARTED_PIDS+=("$PID_A")
-api_start "$WORK/api-b.log" "$URL_B" "${api_env[@]}" || die "instance B did not start"
+start_api "$WORK/api-b.log" "$URL_B" || die "instance B did not start"
 PID_B=$API_PID
-STARTED_PIDS+=("$PID_B")
 # Warm-up (JIT, pools) on an event of its own, on both instances.
 warm=$(new_event 10000 warm-up)
 load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$((FIRST_USER + 2000))-$((FIRST_USER + 2999))" --event "$warm" \
@@ -249,18 +255,19 @@ if wanted 1; then
   load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 499))" --event "$ev" \
     --concurrency 16 --rate "$SELL_RATE" --outcomes "$WORK/s1.csv" --max-seconds 60 >"$WORK/s1.json" &
   client_pid=$!
+  track "$client_pid"
   sleep "$KILL_AFTER"
   sold_at_kill=$(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev")
   kill -KILL "$PID_A"
   t_kill=$(now)
   wait "$PID_A" 2>/dev/null || true
   log "  killed A (pid $PID_A) with $sold_at_kill seats sold; restarting it"
-  api_start "$WORK/api-a.log" "$URL_A" "${api_env[@]}" || die "instance A did not restart"
+  start_api "$WORK/api-a.log" "$URL_A" || die "instance A did not restart"
   PID_A=$API_PID
-  STARTED_PIDS+=("$PID_A")
   restart_s=$(elapsed "$t_kill" "$(now)")
+  restarted_ms=$(date +%s%3N)
   wait "$client_pid" || die "the load client failed"
-  served_by_new_a=$(awk -F, '$2 == 0 && $3 != 0' "$WORK/s1.csv" | wc -l)
+  served_by_new_a=$(awk -F, -v t="$restarted_ms" '$2 == 0 && $3 != 0 && $5 > t' "$WORK/s1.csv" | wc -l)
   no_answer=$(awk -F, '$3 == 0' "$WORK/s1.csv" | wc -l)
   no_answer_not_a=$(awk -F, '$3 == 0 && $2 != 0' "$WORK/s1.csv" | wc -l)
   failed_over=$(jq .failed_over "$WORK/s1.json")
@@ -268,11 +275,12 @@ if wanted 1; then
   log "  client: $(statuses "$WORK/s1.json"), failed over to B: $failed_over; restart took ${restart_s}s"
   log "  database: $inv"
   check_invariants "$inv"
+  check "the kill came mid sell-out" "$(is "sold_at_kill > 0 && sold_at_kill < 50")" "$sold_at_kill of 50 seats sold when A was killed"
   check "sold out exactly" "$(jq '.confirmed == 50 and .available_seats == 0' <<<"$inv")" "$(jq -r .confirmed <<<"$inv") confirmed"
   check "only 201 and 409 answers" "$(jq '.other_status_count == 0' "$WORK/s1.json")" "$(statuses "$WORK/s1.json")"
   check "nothing but requests in flight on the killed instance failed" \
     "$(is "no_answer_not_a == 0 && no_answer <= 16")" "$no_answer without an answer (at most 16 can be in flight), $no_answer_not_a of them not on A"
-  check "the restarted instance serves again" "$(is "served_by_new_a > 0")" "$served_by_new_a answers from A in the run"
+  check "the restarted instance serves again" "$(is "served_by_new_a > 0")" "$served_by_new_a answers from the restarted A"
   FIGURES[s1]=$(jq -cn --argjson client "$(cat "$WORK/s1.json")" --argjson db "$inv" --arg restart "$restart_s" \
     --argjson sold "$sold_at_kill" --argjson noans "$no_answer" \
     '{client: ($client | del(.error_samples)), database: $db, seats_sold_at_kill: $sold, no_answer: $noans,
@@ -288,9 +296,11 @@ if wanted 2; then
   load_client watch --url "$URL_A" --key "$JWT_KEY" --user "$((FIRST_USER + 990))" --event "$ev" --seconds "$watch_seconds" \
     --log "$WORK/watch-a.log" >"$WORK/watch-a.json" &
   watch_a=$!
+  track "$watch_a"
   load_client watch --url "$URL_B" --key "$JWT_KEY" --user "$((FIRST_USER + 991))" --event "$ev" --seconds "$watch_seconds" \
     --log "$WORK/watch-b.log" >"$WORK/watch-b.json" &
   watch_b=$!
+  track "$watch_b"
   (
     while :; do
       code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$URL_A/health/ready" || true)
@@ -299,14 +309,17 @@ if wanted 2; then
     done
   ) >"$WORK/ready.log" &
   poller=$!
+  track "$poller"
   sleep 1
   load_seconds=$((PG_DOWN + 10))
   load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + 500))-$((FIRST_USER + 500 + 20 * load_seconds - 1))" --event "$ev" \
     --concurrency 16 --rate 20 --outcomes "$WORK/s2.csv" --max-seconds 120 >"$WORK/s2.json" &
   book_pid=$!
+  track "$book_pid"
   load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 900))-$((FIRST_USER + 989))" \
     --concurrency 8 --rate 100 --seconds "$load_seconds" >"$WORK/s2-get.json" &
   get_pid=$!
+  track "$get_pid"
   sleep 4
   pg_stop_cluster "$PG_DIR"
   t_down=$(now)
@@ -379,6 +392,7 @@ if wanted 3; then
     load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 1500))-$((FIRST_USER + 1599))" \
       --concurrency 16 --rate 50 --seconds 10 >"$WORK/$1-get.json" &
     local g=$!
+    track "$g"
     load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + $2))-$((FIRST_USER + $2 + 199))" --event "$ev" \
       --concurrency 16 --rate 20 --max-seconds 30 --outcomes "$WORK/$1-book.csv" >"$WORK/$1-book.json"
     wait "$g"
@@ -387,6 +401,7 @@ if wanted 3; then
   python3 build/chaos/flood.py --port "$PORT_A" --idle "$IDLE" --slow-body "$SLOW" --slow-headers "$((SLOW / 2))" --seconds 40 \
     >"$WORK/flood.json" &
   flood_pid=$!
+  track "$flood_pid"
   sleep 3
   if ((LOGINS > 0)); then
     load_client login --url "$URL_A" --emails "1-$LOGINS" --password "$PASSWORD" --concurrency 64 --rate "$LOGIN_RATE" >"$WORK/login.json" &
@@ -394,11 +409,12 @@ if wanted 3; then
     echo '{"status_200": 0, "status_401": 0, "other_statuses": {}, "errors": 0, "p50_ms": 0, "p99_ms": 0, "duration_s": 0}' >"$WORK/login.json" &
   fi
   login_pid=$!
+  track "$login_pid"
   sleep 2 # the burst is under way (and past its first-call costs) when the probe starts
   probe flood 1200
   wait "$login_pid" || die "the login client failed"
   wait "$flood_pid" || die "the slow-client script failed"
-  after=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL_A/")
+  after=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL_A/" || true)
   log "  quiet: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-book.json") ms"
   log "  flood: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-book.json") ms"
   log "  logins: $(jq -c '{"200": .status_200, "401": .status_401} + .other_statuses + {errors, p50_ms, p99_ms, duration_s}' "$WORK/login.json")"

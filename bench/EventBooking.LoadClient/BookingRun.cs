@@ -14,7 +14,8 @@ namespace EventBooking.LoadClient;
 /// i mod n, and a request that finds its instance gone (connection refused, so it never reached any
 /// code) is sent to the next one, as a load balancer would); <c>--rate R</c> starts at most R requests
 /// per second, so a run lasts long enough to kill something in the middle; <c>--outcomes FILE</c> writes
-/// one line per user: <c>user_id,instance,status,failed_over</c> (status 0 = no answer).
+/// one line per user whose request was sent: <c>user_id,instance,status,failed_over,finished_unix_ms</c>
+/// (status 0 = no answer).
 /// </para>
 /// </summary>
 internal static class BookingRun
@@ -44,6 +45,7 @@ internal static class BookingRun
         var outcomes = new Outcome[userCount];
         var servedBy = new int[userCount];
         var failedOver = new bool[userCount];
+        var finishedAt = new long[userCount];
         var tally = new RequestTally();
         var next = -1;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
@@ -75,6 +77,7 @@ internal static class BookingRun
                         failedOver[i] = clients.Length > 1;
                     }
 
+                    finishedAt[i] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     tally.Count(outcomes[i]);
                 }
             })).ToArray();
@@ -92,8 +95,8 @@ internal static class BookingRun
 
         if (options.Has("outcomes"))
         {
-            await File.WriteAllLinesAsync(options.Text("outcomes"), Enumerable.Range(0, Math.Min(next, userCount)).Select(i =>
-                string.Create(CultureInfo.InvariantCulture, $"{firstUser + i},{servedBy[i]},{outcomes[i].Status},{(failedOver[i] ? 1 : 0)}")));
+            await File.WriteAllLinesAsync(options.Text("outcomes"), Enumerable.Range(0, userCount).Where(i => finishedAt[i] != 0).Select(i =>
+                string.Create(CultureInfo.InvariantCulture, $"{firstUser + i},{servedBy[i]},{outcomes[i].Status},{(failedOver[i] ? 1 : 0)},{finishedAt[i]}")));
         }
 
         var answered = outcomes.Where(o => o.Status != 0).Select(o => o.LatencyMs).Order().ToArray();

@@ -6,7 +6,8 @@ Opens, against 127.0.0.1:PORT, for --seconds:
   --slow-body N     POST /api/auth/login with complete headers (Content-Length 4096), then one body
                     byte per second (slowloris on the body)
   --slow-headers N  GET / whose header lines arrive one every 5 seconds (slowloris on the headers)
-and prints one JSON object: per kind, how many connected, how many the server closed and when
+and prints one JSON object: per kind, how many connected (the kernel accepted the connection; Kestrel
+takes it from the backlog as it can), how many the server closed and when
 (seconds after connecting), and the first bytes of any answer the server sent before closing.
 """
 import argparse
@@ -33,6 +34,7 @@ def main() -> None:
     for kind, count in (("idle", args.idle), ("slow_body", args.slow_body), ("slow_headers", args.slow_headers)):
         for _ in range(count):
             s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.settimeout(2)
             try:
                 s.connect(("127.0.0.1", args.port))
             except OSError:

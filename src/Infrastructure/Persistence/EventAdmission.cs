@@ -1,3 +1,5 @@
+using EventBooking.Application.Common.Exceptions;
+
 namespace EventBooking.Infrastructure.Persistence;
 
 /// <summary>
@@ -11,9 +13,19 @@ namespace EventBooking.Infrastructure.Persistence;
 /// 256). Queueing in the API instead keeps the lock's queue short, so the database works at its
 /// small-queue speed however many buyers arrive. Bookings of different events never wait for each other.
 /// </para>
+/// <para>
+/// A buyer waits at most <c>maxWait</c> for a turn, then gets <see cref="ServiceBusyException"/> (503 with
+/// <c>Retry-After</c>): with the database stalled, a queue must not grow for as long as clients keep
+/// their connections open.
+/// </para>
 /// </summary>
-internal sealed class EventAdmission(int permitsPerEvent)
+internal sealed class EventAdmission(int permitsPerEvent, TimeSpan maxWait)
 {
+    public EventAdmission(int permitsPerEvent)
+        : this(permitsPerEvent, TimeSpan.FromSeconds(10))
+    {
+    }
+
     private readonly Dictionary<int, Gate> _gates = [];
 
     public int PermitsPerEvent => permitsPerEvent;
@@ -33,14 +45,21 @@ internal sealed class EventAdmission(int permitsPerEvent)
             gate.Users++;
         }
 
+        bool entered;
         try
         {
-            await gate.Permits.WaitAsync(cancellationToken);
+            entered = await gate.Permits.WaitAsync(maxWait, cancellationToken);
         }
         catch
         {
             Leave(eventId, gate, held: false);
             throw;
+        }
+
+        if (!entered)
+        {
+            Leave(eventId, gate, held: false);
+            throw new ServiceBusyException(TimeSpan.FromSeconds(1));
         }
 
         return new Lease(this, eventId, gate);

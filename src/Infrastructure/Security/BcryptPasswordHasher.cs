@@ -22,11 +22,16 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
     /// <summary>The hash an unknown email is verified against (for tests: it must cost what a real one costs).</summary>
     internal static string DummyHashForUnknownEmail => DummyHash.Value;
 
-    /// <summary>One hash at a time per core except one; up to 16 per core queued, for at most 5 seconds.</summary>
+    /// <summary>
+    /// One hash at a time per core except one; 16 queued per hashing slot (about 4 s of work at 0.25 s a
+    /// hash), each for at most 5 seconds: beyond that the answer is 503 at once rather than after a wait.
+    /// </summary>
     public BcryptPasswordHasher()
-        : this(new BoundedConcurrency(Math.Max(1, Environment.ProcessorCount - 1), 16 * Environment.ProcessorCount, TimeSpan.FromSeconds(5)))
+        : this(new BoundedConcurrency(HashingSlots, 16 * HashingSlots, TimeSpan.FromSeconds(5)))
     {
     }
+
+    private static int HashingSlots => Math.Max(1, Environment.ProcessorCount - 1);
 
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
     {

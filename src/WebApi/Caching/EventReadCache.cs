@@ -12,6 +12,9 @@ namespace EventBooking.WebApi.Caching;
 /// policy): an admin's answer carries creator emails and never enters or leaves the cache.</item>
 /// <item>Any successful write under <c>/api/events</c>, <c>/api/bookings</c> or <c>/api/admin</c>
 /// empties it before its answer is sent, so a client that just booked reads its own write.</item>
+/// <item>Emptying also moves the cache to a new generation, which is part of every entry's key: a read
+/// that started before a write (and may have seen the database before it) stores its answer under the
+/// old generation, where no later request looks, and no later request can join it while it runs.</item>
 /// <item>Every seat change from another instance (the NOTIFY every instance LISTENs to) empties it too;
 /// what no notification covers (an event edited on another instance) is at most that many seconds old.</item>
 /// </list>
@@ -21,6 +24,7 @@ internal static class EventReadCache
     public const string PolicyName = "EventReads";
     private const string Tag = "events";
     private static readonly string[] WritePrefixes = ["/api/events", "/api/bookings", "/api/admin"];
+    private static long _generation;
 
     public static IServiceCollection AddEventReadCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,7 +42,9 @@ internal static class EventReadCache
             {
                 if (seconds > 0)
                 {
-                    policy.Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag);
+                    policy.Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag)
+                        .VaryByValue(_ => new KeyValuePair<string, string>(
+                            "generation", Interlocked.Read(ref _generation).ToString(System.Globalization.CultureInfo.InvariantCulture)));
                 }
                 else
                 {
@@ -62,12 +68,19 @@ internal static class EventReadCache
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && IsWrite(context.Request.Path))
             {
                 context.Response.OnStarting(() =>
-                    context.Response.StatusCode is >= 200 and < 300 ? store.EvictByTagAsync(Tag, CancellationToken.None).AsTask() : Task.CompletedTask);
+                    context.Response.StatusCode is >= 200 and < 300 ? Empty(store).AsTask() : Task.CompletedTask);
             }
 
             return next(context);
         });
         return app.UseOutputCache();
+    }
+
+    /// <summary>New generation first (reads already running cannot store into the new one), then drop the entries.</summary>
+    private static ValueTask Empty(IOutputCacheStore store)
+    {
+        Interlocked.Increment(ref _generation);
+        return store.EvictByTagAsync(Tag, CancellationToken.None);
     }
 
     private static bool IsWrite(PathString path)
@@ -88,7 +101,7 @@ internal static class EventReadCache
         public void Deliver(SeatChange change)
         {
             // The in-memory store evicts synchronously; anything else finishes on its own.
-            var eviction = store.EvictByTagAsync(Tag, CancellationToken.None);
+            var eviction = Empty(store);
             if (!eviction.IsCompleted)
             {
                 _ = eviction.AsTask();

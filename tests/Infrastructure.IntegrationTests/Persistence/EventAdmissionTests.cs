@@ -1,3 +1,4 @@
+using EventBooking.Application.Common.Exceptions;
 using EventBooking.Infrastructure.Persistence;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
@@ -85,6 +86,19 @@ public sealed class EventAdmissionTests
 
         Assert.Equal(0, admission.ActiveEvents);
         using var next = await admission.EnterAsync(1, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task EnterAsync_WhenTheTurnDoesNotComeInTime_ShouldAnswerBusyAndLeaveNothingBehind()
+    {
+        var admission = new EventAdmission(1, TimeSpan.FromMilliseconds(50));
+        var holder = await admission.EnterAsync(1, CancellationToken.None);
+
+        var busy = await Assert.ThrowsAsync<ServiceBusyException>(() => admission.EnterAsync(1, CancellationToken.None));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), busy.RetryAfter);
+        holder.Dispose();
+        Assert.Equal(0, admission.ActiveEvents);
     }
 
     [Fact]

@@ -26,4 +26,13 @@ public sealed class PostgresOptionsTests
 
         Assert.Equal(expected, normalized.MaxAutoPrepare);
     }
+
+    [Fact]
+    public void Normalize_WhenOnlyTheMinimumUsageIsSet_ShouldStillPrepareAndKeepThatMinimum()
+    {
+        var normalized = new NpgsqlConnectionStringBuilder(PostgresOptions.Normalize("Host=db;Auto Prepare Min Usages=5"));
+
+        Assert.Equal(64, normalized.MaxAutoPrepare);
+        Assert.Equal(5, normalized.AutoPrepareMinUsages);
+    }
 }
