@@ -24,7 +24,6 @@ internal static class EventReadCache
     public const string PolicyName = "EventReads";
     private const string Tag = "events";
     private static readonly string[] WritePrefixes = ["/api/events", "/api/bookings", "/api/admin"];
-    private static long _generation;
 
     public static IServiceCollection AddEventReadCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -43,8 +42,8 @@ internal static class EventReadCache
                 if (seconds > 0)
                 {
                     policy.Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag)
-                        .VaryByValue(_ => new KeyValuePair<string, string>(
-                            "generation", Interlocked.Read(ref _generation).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                        .VaryByValue(context => new KeyValuePair<string, string>(
+                            "generation", context.RequestServices.GetRequiredService<Generation>().Current));
                 }
                 else
                 {
@@ -54,8 +53,9 @@ internal static class EventReadCache
         });
 
         // Seat changes reach this instance's sockets and empty its cache.
+        services.AddSingleton<Generation>();
         services.AddSingleton<ISeatChangeDelivery>(sp => new EvictingDelivery(
-            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<IOutputCacheStore>()));
+            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<Generation>()));
         return services;
     }
 
@@ -63,12 +63,13 @@ internal static class EventReadCache
     public static IApplicationBuilder UseEventReadCache(this IApplicationBuilder app)
     {
         var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
+        var generation = app.ApplicationServices.GetRequiredService<Generation>();
         app.Use((context, next) =>
         {
             if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && IsWrite(context.Request.Path))
             {
                 context.Response.OnStarting(() =>
-                    context.Response.StatusCode is >= 200 and < 300 ? Empty(store).AsTask() : Task.CompletedTask);
+                    context.Response.StatusCode is >= 200 and < 300 ? Empty(store, generation).AsTask() : Task.CompletedTask);
             }
 
             return next(context);
@@ -77,9 +78,9 @@ internal static class EventReadCache
     }
 
     /// <summary>New generation first (reads already running cannot store into the new one), then drop the entries.</summary>
-    private static ValueTask Empty(IOutputCacheStore store)
+    private static ValueTask Empty(IOutputCacheStore store, Generation generation)
     {
-        Interlocked.Increment(ref _generation);
+        generation.Advance();
         return store.EvictByTagAsync(Tag, CancellationToken.None);
     }
 
@@ -96,12 +97,22 @@ internal static class EventReadCache
         return false;
     }
 
-    private sealed class EvictingDelivery(RealtimeHub hub, IOutputCacheStore store) : ISeatChangeDelivery
+    /// <summary>This instance's cache generation (part of every entry's key).</summary>
+    private sealed class Generation
+    {
+        private long _value;
+
+        public string Current => Interlocked.Read(ref _value).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        public void Advance() => Interlocked.Increment(ref _value);
+    }
+
+    private sealed class EvictingDelivery(RealtimeHub hub, IOutputCacheStore store, Generation generation) : ISeatChangeDelivery
     {
         public void Deliver(SeatChange change)
         {
             // The in-memory store evicts synchronously; anything else finishes on its own.
-            var eviction = Empty(store);
+            var eviction = Empty(store, generation);
             if (!eviction.IsCompleted)
             {
                 _ = eviction.AsTask();

@@ -23,7 +23,25 @@ public sealed class EventAdmissionTests
             }
         })));
 
-        Assert.Equal(3, most);
+        Assert.InRange(most, 1, 3);
+        Assert.Equal(0, admission.ActiveEvents);
+    }
+
+    [Fact]
+    public async Task EnterAsync_ShouldLetExactlyThePermitsInTogether_AndHoldTheNextOne()
+    {
+        var admission = new EventAdmission(3);
+        var first = await admission.EnterAsync(7, CancellationToken.None);
+        var second = await admission.EnterAsync(7, CancellationToken.None);
+        var third = await admission.EnterAsync(7, CancellationToken.None);
+
+        var fourth = admission.EnterAsync(7, CancellationToken.None);
+
+        Assert.False(fourth.IsCompleted);
+        second.Dispose();
+        (await fourth.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        first.Dispose();
+        third.Dispose();
         Assert.Equal(0, admission.ActiveEvents);
     }
 
