@@ -10,20 +10,27 @@ namespace EventBooking.WebApi.Caching;
 /// <list type="bullet">
 /// <item>Only requests without an <c>Authorization</c> header are cached (the output cache's default
 /// policy): an admin's answer carries creator emails and never enters or leaves the cache.</item>
-/// <item>Any successful write under <c>/api/events</c>, <c>/api/bookings</c> or <c>/api/admin</c>
-/// empties it before its answer is sent, so a client that just booked reads its own write.</item>
+/// <item>A successful event write (under <c>/api/events</c> or <c>/api/admin</c>) empties it before its
+/// answer is sent, so the writer reads its own write.</item>
+/// <item>Seat changes (a booking or cancellation answered here, and every seat change NOTIFYed by any
+/// instance) empty it too, but at most once per <see cref="SeatChangeWindow"/>: during a sell-out a
+/// booking every millisecond would otherwise leave nothing to serve from. A change always reaches
+/// anonymous reads by the end of its window.</item>
 /// <item>Emptying also moves the cache to a new generation, which is part of every entry's key: a read
 /// that started before a write (and may have seen the database before it) stores its answer under the
 /// old generation, where no later request looks, and no later request can join it while it runs.</item>
-/// <item>Every seat change from another instance (the NOTIFY every instance LISTENs to) empties it too;
-/// what no notification covers (an event edited on another instance) is at most that many seconds old.</item>
+/// <item>What no notification covers (an event edited on another instance) is at most the cache's
+/// lifetime old.</item>
 /// </list>
 /// </summary>
 internal static class EventReadCache
 {
     public const string PolicyName = "EventReads";
     private const string Tag = "events";
-    private static readonly string[] WritePrefixes = ["/api/events", "/api/bookings", "/api/admin"];
+    /// <summary>Seat changes empty the cache at most this often.</summary>
+    public static readonly TimeSpan SeatChangeWindow = TimeSpan.FromMilliseconds(100);
+
+    private static readonly string[] EventWritePrefixes = ["/api/events", "/api/admin"];
 
     public static IServiceCollection AddEventReadCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -52,10 +59,11 @@ internal static class EventReadCache
             });
         });
 
-        // Seat changes reach this instance's sockets and empty its cache.
+        // Seat changes reach this instance's sockets and (coalesced) empty its cache.
         services.AddSingleton<Generation>();
+        services.AddSingleton(sp => new SeatChangeEviction(sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<Generation>()));
         services.AddSingleton<ISeatChangeDelivery>(sp => new EvictingDelivery(
-            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<Generation>()));
+            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<SeatChangeEviction>()));
         return services;
     }
 
@@ -64,12 +72,29 @@ internal static class EventReadCache
     {
         var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
         var generation = app.ApplicationServices.GetRequiredService<Generation>();
+        var seatChanges = app.ApplicationServices.GetRequiredService<SeatChangeEviction>();
         app.Use((context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method) && IsWrite(context.Request.Path))
+            var request = context.Request;
+            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
             {
-                context.Response.OnStarting(() =>
-                    context.Response.StatusCode is >= 200 and < 300 ? Empty(store, generation).AsTask() : Task.CompletedTask);
+                if (IsEventWrite(request.Path))
+                {
+                    context.Response.OnStarting(() =>
+                        context.Response.StatusCode is >= 200 and < 300 ? Empty(store, generation).AsTask() : Task.CompletedTask);
+                }
+                else if (request.Path.StartsWithSegments("/api/bookings", StringComparison.OrdinalIgnoreCase))
+                {
+                    context.Response.OnStarting(() =>
+                    {
+                        if (context.Response.StatusCode is >= 200 and < 300)
+                        {
+                            seatChanges.Request();
+                        }
+
+                        return Task.CompletedTask;
+                    });
+                }
             }
 
             return next(context);
@@ -84,9 +109,9 @@ internal static class EventReadCache
         return store.EvictByTagAsync(Tag, CancellationToken.None);
     }
 
-    private static bool IsWrite(PathString path)
+    private static bool IsEventWrite(PathString path)
     {
-        foreach (var prefix in WritePrefixes)
+        foreach (var prefix in EventWritePrefixes)
         {
             if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
             {
@@ -107,17 +132,73 @@ internal static class EventReadCache
         public void Advance() => Interlocked.Increment(ref _value);
     }
 
-    private sealed class EvictingDelivery(RealtimeHub hub, IOutputCacheStore store, Generation generation) : ISeatChangeDelivery
+    /// <summary>Empties the cache for seat changes, at most once per <see cref="SeatChangeWindow"/>.</summary>
+    private sealed class SeatChangeEviction(IOutputCacheStore store, Generation generation)
     {
-        public void Deliver(SeatChange change)
+        private readonly Lock _lock = new();
+        private long _last = long.MinValue;
+        private bool _pending;
+
+        /// <summary>Empties now if the window since the last emptying has passed, else once at its end.</summary>
+        public void Request()
         {
-            // The in-memory store evicts synchronously; anything else finishes on its own.
-            var eviction = Empty(store, generation);
+            TimeSpan wait;
+            lock (_lock)
+            {
+                if (_pending)
+                {
+                    return;
+                }
+
+                var now = System.Diagnostics.Stopwatch.GetTimestamp();
+                wait = _last == long.MinValue ? TimeSpan.Zero : SeatChangeWindow - System.Diagnostics.Stopwatch.GetElapsedTime(_last, now);
+                if (wait <= TimeSpan.Zero)
+                {
+                    _last = now;
+                }
+                else
+                {
+                    _pending = true;
+                }
+            }
+
+            if (wait <= TimeSpan.Zero)
+            {
+                Forget(Empty(store, generation));
+            }
+            else
+            {
+                _ = EmptyLaterAsync(wait);
+            }
+        }
+
+        private async Task EmptyLaterAsync(TimeSpan wait)
+        {
+            await Task.Delay(wait).ConfigureAwait(false);
+            lock (_lock)
+            {
+                _pending = false;
+                _last = System.Diagnostics.Stopwatch.GetTimestamp();
+            }
+
+            await Empty(store, generation).ConfigureAwait(false);
+        }
+
+        /// <summary>The in-memory store evicts synchronously; anything else finishes on its own.</summary>
+        private static void Forget(ValueTask eviction)
+        {
             if (!eviction.IsCompleted)
             {
                 _ = eviction.AsTask();
             }
+        }
+    }
 
+    private sealed class EvictingDelivery(RealtimeHub hub, SeatChangeEviction seatChanges) : ISeatChangeDelivery
+    {
+        public void Deliver(SeatChange change)
+        {
+            seatChanges.Request();
             hub.Deliver(change);
         }
     }
