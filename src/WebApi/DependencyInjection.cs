@@ -49,7 +49,7 @@ internal static class DependencyInjection
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
         services.AddSingleton<RealtimeHub>();
-        services.AddEventReadCache(builder.Configuration);
+        services.AddEventReadCache();
 
         services.AddOpenApi(options =>
         {

@@ -1,6 +1,7 @@
 using EventBooking.Application.Realtime;
 using EventBooking.WebApi.Realtime;
 using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Extensions.Options;
 
 namespace EventBooking.WebApi.Caching;
 
@@ -32,18 +33,19 @@ internal static class EventReadCache
 
     private static readonly string[] EventWritePrefixes = ["/api/events", "/api/admin"];
 
-    public static IServiceCollection AddEventReadCache(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEventReadCache(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>()
             .BindConfiguration(CachingOptions.SectionName)
             .Validate(o => o.EventReadSeconds is >= 0 and <= 300, "Caching__EventReadSeconds must be between 0 (off) and 300.")
             .ValidateOnStart();
-        var seconds = configuration.GetValue(CachingOptions.SectionName + ":" + nameof(CachingOptions.EventReadSeconds), new CachingOptions().EventReadSeconds);
-        services.AddOutputCache(options =>
+        services.AddOutputCache();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((options, caching) =>
         {
             // Every distinct query string is an entry: bound what a client inventing searches can make us hold.
             options.SizeLimit = 32 * 1024 * 1024;
             options.MaximumBodySize = 1024 * 1024;
+            var seconds = caching.Value.EventReadSeconds;
             options.AddPolicy(PolicyName, policy =>
             {
                 if (seconds > 0)
