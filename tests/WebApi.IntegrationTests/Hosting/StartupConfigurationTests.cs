@@ -50,6 +50,21 @@ public sealed class StartupConfigurationTests(DatabaseFixture database)
         Assert.Contains("ConnectionStrings__Default is not set", error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Caching:EventReadSeconds=-1", "Caching__EventReadSeconds")]
+    [InlineData("--Caching:EventReadSeconds=301", "Caching__EventReadSeconds")]
+    [InlineData("--Bookings:MaxConcurrentPerEvent=0", "Bookings__MaxConcurrentPerEvent")]
+    public async Task Start_WithAnOutOfRangeLoadSetting_ShouldRefuseToStart(string setting, string named)
+    {
+        var (exitCode, error) = await RunAsync(
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
     /// <summary>Runs the real entry point (as `dotnet run` would) and captures what it writes to stderr.</summary>
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {
