@@ -35,6 +35,7 @@ Environment knobs (defaults in brackets):
   CHAOS_LOGINS          logins in the burst [2400]
   CHAOS_LOGIN_RATE      logins started per second (bcrypt here serves about 5) [200]
   CHAOS_MAX_LATENCY_MS  no answer may take longer, even with PostgreSQL down [5000]
+  CHAOS_PROBE_DELAY     seconds between the start of the login burst and the probe [2]
 EOF
 }
 
@@ -76,7 +77,8 @@ SLOW=${CHAOS_SLOW:-200}
 LOGINS=${CHAOS_LOGINS:-2400}
 LOGIN_RATE=${CHAOS_LOGIN_RATE:-200}
 MAX_LATENCY_MS=${CHAOS_MAX_LATENCY_MS:-5000}
-for n in "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
+PROBE_DELAY=${CHAOS_PROBE_DELAY:-2}
+for n in "$PROBE_DELAY" "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a CHAOS_* setting"
 done
 [[ $KILL_AFTER =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "bad CHAOS_KILL_AFTER '$KILL_AFTER'"
@@ -410,7 +412,7 @@ if wanted 3; then
   fi
   login_pid=$!
   track "$login_pid"
-  sleep 2 # the burst is under way (and past its first-call costs) when the probe starts
+  sleep "$PROBE_DELAY" # by default the burst is under way when the probe starts
   probe flood 1200
   wait "$login_pid" || die "the login client failed"
   wait "$flood_pid" || die "the slow-client script failed"

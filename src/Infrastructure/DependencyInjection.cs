@@ -48,6 +48,7 @@ public static class DependencyInjection
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyKeyCleanup>();
+        services.AddHostedService<PasswordHasherWarmUp>();
 
         // Real-time fan-out across instances: NOTIFY after commit, LISTEN on every instance.
         // ISeatChangeDelivery (this instance's subscribers) comes from the web layer.

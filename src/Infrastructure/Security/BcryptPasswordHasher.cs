@@ -16,11 +16,21 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
 {
     public const int WorkFactor = 12;
 
-    /// <summary>Verified against when the email is unknown, so that answer costs what a wrong password costs.</summary>
-    private static readonly Lazy<string> DummyHash = new(() => HashNow(Guid.NewGuid().ToString("N")));
+    /// <summary>
+    /// Verified against when the email is unknown, so that answer costs what a wrong password costs.
+    /// Computed once per process on a thread of its own, from start-up (<see cref="StartWarmUp"/>);
+    /// logins await it. It used to be a <see cref="Lazy{T}"/> read by every login: the first burst of
+    /// logins after a start blocked that many pool threads for a quarter second, and every other request
+    /// stalled with them (build/chaos.sh, probe at the burst's onset: p99 ~650-820 ms).
+    /// </summary>
+    private static readonly Task<string> DummyHash = Task.Factory.StartNew(
+        () => HashNow(Guid.NewGuid().ToString("N")), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>The hash an unknown email is verified against (for tests: it must cost what a real one costs).</summary>
-    internal static string DummyHashForUnknownEmail => DummyHash.Value;
+    internal static Task<string> DummyHashForUnknownEmail => DummyHash;
+
+    /// <summary>Starts computing the dummy hash (and compiling bcrypt) now rather than at the first login.</summary>
+    internal static void StartWarmUp() => _ = DummyHash.Status;
 
     /// <summary>
     /// One hash at a time per core except one; 16 queued per hashing slot (about 4 s of work at 0.25 s a
@@ -43,10 +53,10 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
 
     public async Task<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)
     {
-        var dummy = DummyHash.Value;
+        var stored = passwordHash ?? await DummyHash.WaitAsync(cancellationToken);
         using (await gate.EnterAsync(cancellationToken))
         {
-            return VerifyNow(password, passwordHash ?? dummy) && passwordHash is not null;
+            return VerifyNow(password, stored) && passwordHash is not null;
         }
     }
 

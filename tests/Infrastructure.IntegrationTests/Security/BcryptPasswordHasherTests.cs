@@ -42,7 +42,7 @@ public sealed class BcryptPasswordHasherTests
         using var hasher = new BcryptPasswordHasher();
         var real = await hasher.HashAsync("password123", CancellationToken.None);
 
-        var dummy = BcryptPasswordHasher.DummyHashForUnknownEmail;
+        var dummy = await BcryptPasswordHasher.DummyHashForUnknownEmail;
 
         Assert.Equal(real[..7], dummy[..7]);
         Assert.Equal(60, dummy.Length);
