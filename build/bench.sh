@@ -41,11 +41,6 @@ if [[ ${1:-} == -h || ${1:-} == --help ]]; then
   exit 0
 fi
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() {
-  printf 'error: %s\n' "$*" >&2
-  exit 2
-}
 
 USERS=${BENCH_USERS:-20000}
 SPREAD_EVENTS=${BENCH_SPREAD_EVENTS:-1000}
@@ -62,11 +57,7 @@ done
 ((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the result table"
-if ! command -v jq >/dev/null 2>&1; then
-  log "installing jq (Debian package)"
-  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq jq >/dev/null
-  else sudo apt-get update -qq && sudo apt-get install -y -qq jq >/dev/null; fi
-fi
+ensure_jq || die "jq is needed and could not be installed"
 
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 stamp=$(date -u +%Y%m%d-%H%M%S)

@@ -63,11 +63,6 @@ while (($#)); do
 done
 wanted() { [[ -z $ONLY || $ONLY == "$1" ]]; }
 
-log() { printf '==> %s\n' "$*" >&2; }
-die() {
-  printf 'error: %s\n' "$*" >&2
-  exit 2
-}
 
 KILL_AFTER=${CHAOS_KILL_AFTER:-0.15}
 SELL_RATE=${CHAOS_SELL_RATE:-200}
@@ -86,10 +81,7 @@ done
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed for the slow clients"
 command -v curl >/dev/null 2>&1 || die "curl is needed"
-if ! command -v jq >/dev/null 2>&1; then
-  log "installing jq (Debian package)"
-  if [[ $(id -u) -eq 0 ]]; then apt-get update -qq && apt-get install -y -qq jq >/dev/null; else sudo apt-get update -qq && sudo apt-get install -y -qq jq >/dev/null; fi
-fi
+ensure_jq || die "jq is needed and could not be installed"
 # Thousands of sockets on both ends: raise the soft limit on open files as far as the hard one allows.
 ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
 (($(ulimit -n) > IDLE + 2 * SLOW + 500)) || die "open-file limit $(ulimit -n) is too low for CHAOS_IDLE=$IDLE"

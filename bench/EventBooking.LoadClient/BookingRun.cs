@@ -33,13 +33,10 @@ internal static class BookingRun
         var eventCount = lastEvent - firstEvent + 1;
 
         // Tokens and bodies are prepared before the clock starts.
-        var tokens = new string[userCount];
-        var bodies = new string[userCount];
-        for (var i = 0; i < userCount; i++)
-        {
-            tokens[i] = Tokens.Mint(key, firstUser + i);
-            bodies[i] = string.Create(CultureInfo.InvariantCulture, $$"""{"eventId":{{firstEvent + (i % eventCount)}}}""");
-        }
+        var tokens = Tokens.MintRange(key, firstUser, lastUser);
+        var bodies = Enumerable.Range(0, userCount)
+            .Select(i => string.Create(CultureInfo.InvariantCulture, $$"""{"eventId":{{firstEvent + (i % eventCount)}}}"""))
+            .ToArray();
 
         var clients = urls.Select(url => Http.CreateClient(url, concurrency)).ToArray();
         var outcomes = new Outcome[userCount];
@@ -58,10 +55,7 @@ internal static class BookingRun
                 int i;
                 while ((i = Interlocked.Increment(ref next)) < userCount && !deadline.IsCancellationRequested)
                 {
-                    if (rate > 0 && TimeSpan.FromSeconds(i / (double)rate) - clock.Elapsed is { Ticks: > 0 } wait)
-                    {
-                        await Task.Delay(wait);
-                    }
+                    await Http.WaitForTurnAsync(i, rate, clock);
 
                     for (var attempt = 0; attempt < clients.Length; attempt++)
                     {

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -39,6 +40,15 @@ internal static class Http
     public static string StatusKey(int status) => status.ToString(CultureInfo.InvariantCulture);
 
     public static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    /// <summary>
+    /// With <paramref name="perSecond"/> above 0, waits until request number <paramref name="n"/> (from 0)
+    /// is due, <paramref name="n"/>/<paramref name="perSecond"/> seconds after <paramref name="clock"/> started.
+    /// </summary>
+    public static Task WaitForTurnAsync(long n, int perSecond, Stopwatch clock) =>
+        perSecond > 0 && TimeSpan.FromSeconds(n / (double)perSecond) - clock.Elapsed is { Ticks: > 0 } wait
+            ? Task.Delay(wait)
+            : Task.CompletedTask;
 
     public static double Round(double value, int digits = 2) => Math.Round(value, digits, MidpointRounding.AwayFromZero);
 }

@@ -32,10 +32,7 @@ internal static class LoginRun
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                if (rate > 0 && TimeSpan.FromSeconds(i / (double)rate) - clock.Elapsed is { Ticks: > 0 } wait)
-                {
-                    await Task.Delay(wait);
-                }
+                await Http.WaitForTurnAsync(i, rate, clock);
 
                 using var request = new HttpRequestMessage(HttpMethod.Post, "/api/auth/login") { Content = Http.JsonBody(bodies[i]) };
                 latencies[i] = await tally.SendAsync(client, request);

@@ -22,7 +22,7 @@ internal static class TimedGetRun
         {
             var key = Encoding.UTF8.GetBytes(options.Text("key"));
             var (first, last) = options.Has("users") ? options.Range("users") : (options.Number("user", 1), options.Number("user", 1));
-            tokens = Enumerable.Range(first, last - first + 1).Select(id => Tokens.Mint(key, id)).ToArray();
+            tokens = Tokens.MintRange(key, first, last);
         }
 
         var sent = -1;
@@ -40,9 +40,9 @@ internal static class TimedGetRun
             var latencies = perWorker[w] = new List<double>(1 << 16);
             while (Stopwatch.GetTimestamp() < stopAt)
             {
-                if (rate > 0 && TimeSpan.FromSeconds(Interlocked.Increment(ref started) / (double)rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                if (rate > 0)
                 {
-                    await Task.Delay(wait);
+                    await Http.WaitForTurnAsync(Interlocked.Increment(ref started), rate, clock);
                     if (Stopwatch.GetTimestamp() >= stopAt)
                     {
                         break;

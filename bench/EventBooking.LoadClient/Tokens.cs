@@ -23,6 +23,10 @@ internal static class Tokens
         return unsigned + "." + Base64Url(signature);
     }
 
+    /// <summary>One token for each user id from <paramref name="first"/> to <paramref name="last"/>, in order.</summary>
+    public static string[] MintRange(byte[] key, int first, int last) =>
+        Enumerable.Range(first, last - first + 1).Select(id => Mint(key, id)).ToArray();
+
     private static string Base64Url(ReadOnlySpan<byte> bytes) =>
         Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

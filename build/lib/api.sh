@@ -21,6 +21,26 @@
 #
 #   load_client ARGS...
 #       Runs bench/EventBooking.LoadClient (see its Program.cs for the modes).
+#
+#   log MESSAGE / die MESSAGE
+#       "==> MESSAGE" on stderr / "error: MESSAGE" on stderr and exit 2.
+#
+#   ensure_jq
+#       Installs jq (Debian package) when it is missing.
+
+log() { printf '==> %s\n' "$*" >&2; }
+die() {
+  printf 'error: %s\n' "$*" >&2
+  exit 2
+}
+
+ensure_jq() {
+  command -v jq >/dev/null 2>&1 && return 0
+  log "installing jq (Debian package)"
+  local -a sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq jq >/dev/null
+}
 
 api__repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
 

@@ -26,16 +26,7 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission 
             BatchCommands =
             {
                 Command("SELECT create_booking($1, $2, $3)", userId, eventId, bookingId),
-                Command(
-                    """
-                    SELECT b.created_at, e.available_seats,
-                           pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
-                    FROM bookings b JOIN events e ON e.id = b.event_id
-                    WHERE b.booking_id = $1
-                    """,
-                    bookingId,
-                    SeatChangeChannel.Name,
-                    SeatChange.BookingCreated),
+                ReadBackAndNotify("b.created_at", bookingId, SeatChange.BookingCreated),
             },
         };
 
@@ -73,16 +64,7 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission 
             BatchCommands =
             {
                 Command("SELECT cancel_booking($1, $2)", bookingId, actorId),
-                Command(
-                    """
-                    SELECT e.id, e.available_seats,
-                           pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
-                    FROM bookings b JOIN events e ON e.id = b.event_id
-                    WHERE b.booking_id = $1
-                    """,
-                    bookingId,
-                    SeatChangeChannel.Name,
-                    SeatChange.BookingCancelled),
+                ReadBackAndNotify("e.id", bookingId, SeatChange.BookingCancelled),
             },
         };
 
@@ -97,6 +79,22 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission 
         await reader.ReadAsync(cancellationToken);
         return new CancellationAttempt(true, reader.GetInt32(0), reader.GetInt32(1));
     }
+
+    /// <summary>
+    /// The second statement of both batches: <paramref name="firstColumn"/> and the event's seat count right
+    /// after the change, announced to every instance (delivered only if the transaction commits).
+    /// </summary>
+    private static NpgsqlBatchCommand ReadBackAndNotify(string firstColumn, string bookingId, string changeType) =>
+        Command(
+            $"""
+            SELECT {firstColumn}, e.available_seats,
+                   pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+            FROM bookings b JOIN events e ON e.id = b.event_id
+            WHERE b.booking_id = $1
+            """,
+            bookingId,
+            SeatChangeChannel.Name,
+            changeType);
 
     private static NpgsqlBatchCommand Command(string sql, params object[] values)
     {

@@ -28,8 +28,6 @@ internal sealed class EventAdmission(int permitsPerEvent, TimeSpan maxWait)
 
     private readonly Dictionary<int, Gate> _gates = [];
 
-    public int PermitsPerEvent => permitsPerEvent;
-
     /// <summary>Waits for a turn at <paramref name="eventId"/>; dispose the lease when the booking is done.</summary>
     public async Task<IDisposable> EnterAsync(int eventId, CancellationToken cancellationToken)
     {

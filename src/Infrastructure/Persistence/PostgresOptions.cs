@@ -32,10 +32,12 @@ internal static class PostgresOptions
     public static string Normalize(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" };
-        if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("MaxAutoPrepare", StringComparison.OrdinalIgnoreCase))
+        var keys = connectionString.Replace(" ", string.Empty, StringComparison.Ordinal);
+        bool OperatorSet(string key) => keys.Contains(key, StringComparison.OrdinalIgnoreCase);
+        if (!OperatorSet("MaxAutoPrepare"))
         {
             builder.MaxAutoPrepare = 64;
-            if (!connectionString.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("AutoPrepareMinUsages", StringComparison.OrdinalIgnoreCase))
+            if (!OperatorSet("AutoPrepareMinUsages"))
             {
                 builder.AutoPrepareMinUsages = 2;
             }
