@@ -30,7 +30,9 @@ Environment knobs (defaults in brackets):
   BENCH_SPREAD_EVENTS events of the spread run [1000]
   BENCH_PG_SECONDS    seconds per pgbench run [20]
   BENCH_PG_CLIENTS    pgbench client counts [8 64 256] (256: the issue's collapse reference)
+  BENCH_PG_BATCH      bookings per create_bookings call in the batched pgbench runs [16]
   BENCH_HTTP_CONNS    HTTP connection counts [8 64 256]
+  BENCH_REF_CONNS     connection counts for the hot event through the API with batching off [64 256] ('' skips)
   BENCH_READ_SECONDS  seconds per read run [15]
   BENCH_MAX_SECONDS   cap per HTTP booking run [90]
   BENCH_QUIET_WAIT    seconds to wait for other builds/tests to finish [300]
@@ -46,12 +48,14 @@ USERS=${BENCH_USERS:-20000}
 SPREAD_EVENTS=${BENCH_SPREAD_EVENTS:-1000}
 PG_SECONDS=${BENCH_PG_SECONDS:-20}
 read -r -a PG_CLIENTS <<<"${BENCH_PG_CLIENTS:-8 64 256}"
+PG_BATCH=${BENCH_PG_BATCH:-16}
 read -r -a HTTP_CONNS <<<"${BENCH_HTTP_CONNS:-8 64 256}"
+read -r -a REF_CONNS <<<"${BENCH_REF_CONNS-64 256}"
 READ_SECONDS=${BENCH_READ_SECONDS:-15}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-90}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
 READ_CONNS=64
-for n in "$USERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}"; do
+for n in "$USERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
 done
 ((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
@@ -124,7 +128,7 @@ log "migrating the database"
 api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"
 
 # --- data: users (one bcrypt hash for all) and events ---
-PG_USERS=$((USERS > 200000 ? USERS : 200000))
+PG_USERS=$((USERS > 400000 ? USERS : 400000))
 log "creating $PG_USERS users and the benchmark events"
 HASH=$(load_client hash benchmark-password)
 [[ $HASH == '$2b$12$'* ]] || die "unexpected bcrypt hash '$HASH'"
@@ -137,6 +141,9 @@ GRANT ALL ON SEQUENCE bench_user_seq TO eventbooking;
 SQL
 read -r FIRST_USER LAST_USER < <(sql -F ' ' -c "SELECT min(id), max(id) FROM users WHERE email LIKE 'bench%@bench.example'")
 ((LAST_USER - FIRST_USER + 1 == PG_USERS)) || die "bench users are not contiguous ($FIRST_USER..$LAST_USER)"
+# Should a fast pgbench run use up the users, the sequence starts over: repeated users are then refused
+# (counted as failed or as not booked), never booked twice, and bookings/s counts only what was booked.
+sql -c "ALTER SEQUENCE bench_user_seq MINVALUE $FIRST_USER MAXVALUE $LAST_USER CYCLE" >/dev/null
 
 # new_events COUNT CAPACITY LABEL: prints "FIRST LAST" event ids.
 new_events() {
@@ -164,43 +171,52 @@ busy && quiet=false && log "WARNING: other dotnet builds/tests still running; nu
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- 1. database ceiling: pgbench ---
+# The reference: the schema's create_booking, one booking per transaction. Then the batched design:
+# create_bookings books PG_BATCH distinct users per transaction under one row lock and one commit.
 cat >"$WORK/create_booking.sql" <<'SQL'
 SELECT create_booking(u, :event, 'BK-B-' || :event || '-' || u) FROM (SELECT nextval('bench_user_seq')::int AS u) s;
 SQL
-declare -A PG_TPS PG_TX PG_FAILED
-for c in "${PG_CLIENTS[@]}"; do
-  read -r ev _ < <(new_events 1 1000000 "pgbench-$c")
+cat >"$WORK/create_bookings.sql" <<'SQL'
+SELECT count(*) FILTER (WHERE r.outcome = 'created')
+FROM (SELECT array_agg(u) AS us, array_agg('BK-B-' || :event || '-' || u) AS ids
+      FROM (SELECT nextval('bench_user_seq')::int AS u FROM generate_series(1, :batch)) s) a,
+     create_bookings(:event, a.us, a.ids) r;
+SQL
+declare -A PG_TPS PG_TX PG_FAILED PG_BOOKED
+pgbench_run() { # FUNCTION CLIENTS
+  local fn=$1 c=$2 key="$1-$2" ev rc=0
+  read -r ev _ < <(new_events 1 1000000 "pgbench-$key")
   sql -c "SELECT setval('bench_user_seq', $FIRST_USER, false)" >/dev/null
-  log "pgbench: create_booking on one hot event, $c clients, ${PG_SECONDS}s"
-  rc=0
+  log "pgbench: $fn on one hot event, $c clients, ${PG_SECONDS}s"
   PGPASSWORD=$PGPASSWORD_APP "$PGBENCH" -h 127.0.0.1 -p "$PG_PORT" -U eventbooking -n -T "$PG_SECONDS" -c "$c" -j 2 \
-    -f "$WORK/create_booking.sql" -D event="$ev" eventbooking >"$WORK/pgbench-$c.log" 2>&1 || rc=$?
-  PG_TPS[$c]=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' "$WORK/pgbench-$c.log")
-  PG_TX[$c]=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench-$c.log")
-  PG_FAILED[$c]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench-$c.log")
-  if ((rc != 0)) || [[ -z ${PG_TPS[$c]} ]]; then
-    tail -n 20 "$WORK/pgbench-$c.log" >&2
-    die "pgbench at $c clients failed"
+    -f "$WORK/$fn.sql" -D event="$ev" -D batch="$PG_BATCH" eventbooking >"$WORK/pgbench-$key.log" 2>&1 || rc=$?
+  PG_TPS[$key]=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time).*/\1/p' "$WORK/pgbench-$key.log")
+  PG_TX[$key]=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench-$key.log")
+  PG_FAILED[$key]=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$WORK/pgbench-$key.log")
+  if ((rc != 0)) || [[ -z ${PG_TPS[$key]} ]]; then
+    tail -n 20 "$WORK/pgbench-$key.log" >&2
+    die "pgbench ($fn, $c clients) failed"
   fi
-  confirmed=$(sql -c "SELECT count(*) FROM bookings WHERE event_id = $ev AND status = 'confirmed'")
-  log "  ${PG_TPS[$c]} bookings/s (${PG_TX[$c]} transactions, $confirmed confirmed)"
-done
+  PG_BOOKED[$key]=$(sql -c "SELECT count(*) FROM bookings WHERE event_id = $ev AND status = 'confirmed'")
+  log "  ${PG_TPS[$key]} transactions/s (${PG_TX[$key]} transactions, ${PG_BOOKED[$key]} bookings)"
+}
+for c in "${PG_CLIENTS[@]}"; do pgbench_run create_booking "$c"; done
+for c in "${PG_CLIENTS[@]}"; do pgbench_run create_bookings "$c"; done
 
 # --- the API: started directly (not via dotnet run) so its pid is the process to watch ---
 API_PORT=$(pg_free_port 33000 39000)
 BASE_URL="http://127.0.0.1:$API_PORT"
-log "starting the API on $BASE_URL"
-api_start "$WORK/api.log" "$BASE_URL" "${api_env[@]}" || die "the API did not start"
-
 rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
 
 # Warm-up (JIT, connection pools), not measured: bookings on their own event, then reads.
-read -r warm_ev _ < <(new_events 1 2000 warmup)
-load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 1999))" --event "$warm_ev" \
-  --concurrency 64 --max-seconds 60 >"$WORK/warmup.json"
-load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
-load_client get --url "$BASE_URL" --path "/api/events/$warm_ev" --concurrency 64 --seconds 2 >/dev/null
-RSS_AFTER_WARMUP=$(rss_hwm)
+warm_up() {
+  local ev
+  read -r ev _ < <(new_events 1 2000 "warmup-$1")
+  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 1999))" --event "$ev" \
+    --concurrency 64 --max-seconds 60 >"$WORK/warmup-$1.json"
+  load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
+  load_client get --url "$BASE_URL" --path "/api/events/$ev" --concurrency 64 --seconds 2 >/dev/null
+}
 
 HTTP_LAST_USER=$((FIRST_USER + USERS - 1))
 invariants() { # FIRST_EVENT LAST_EVENT -> JSON
@@ -221,7 +237,7 @@ SQL
 # --- 2 and 3. bookings through HTTP: hot event, then spread over many events ---
 run_http() { # KIND CONNS
   local kind=$1 c=$2 first last count cap
-  if [[ $kind == hot ]]; then
+  if [[ $kind == hot* ]]; then
     count=1
     cap=$USERS
   else
@@ -231,11 +247,28 @@ run_http() { # KIND CONNS
   read -r first last < <(new_events "$count" "$cap" "$kind-$c")
   log "HTTP $kind: $USERS users, $count event(s) of $cap seats, $c connections"
   load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --events "$first-$last" \
-    --concurrency "$c" --max-seconds "$MAX_SECONDS" >"$WORK/http-$kind-$c.json"
+    --concurrency "$c" --max-seconds "$MAX_SECONDS" | jq -c --arg mode "$kind" '. + {mode: $mode}' >"$WORK/http-$kind-$c.json"
   invariants "$first" "$last" >"$WORK/inv-$kind-$c.json"
   jq -c '{bookings_per_s, p50_ms, p99_ms, status_201, status_409, other_status_count, errors}' "$WORK/http-$kind-$c.json" >&2
   jq -c . "$WORK/inv-$kind-$c.json" >&2
 }
+
+# The reference path first: the same API with batching off (every buyer books alone with create_booking,
+# at most 8 of one event at once: the configuration before batching). It is stopped before the real run.
+if ((${#REF_CONNS[@]} > 0)); then
+  log "starting the reference API (Bookings__MaxBatchSize=1, Bookings__MaxConcurrentPerEvent=8) on $BASE_URL"
+  api_start "$WORK/api-reference.log" "$BASE_URL" "${api_env[@]}" Bookings__MaxBatchSize=1 Bookings__MaxConcurrentPerEvent=8 ||
+    die "the reference API did not start"
+  warm_up reference
+  for c in "${REF_CONNS[@]}"; do run_http hot-reference "$c"; done
+  api_stop "$API_PID"
+  API_PID=
+fi
+
+log "starting the API on $BASE_URL"
+api_start "$WORK/api.log" "$BASE_URL" "${api_env[@]}" || die "the API did not start"
+warm_up main
+RSS_AFTER_WARMUP=$(rss_hwm)
 for c in "${HTTP_CONNS[@]}"; do run_http hot "$c"; done
 for c in "${HTTP_CONNS[@]}"; do run_http spread "$c"; done
 
@@ -265,8 +298,15 @@ invariants 0 2147483647 >"$WORK/inv-all.json"
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the table ---
-pg_json=$(for c in "${PG_CLIENTS[@]}"; do
-  printf '{"clients":%s,"tps":%s,"transactions":%s,"failed":%s}\n' "$c" "${PG_TPS[$c]}" "${PG_TX[$c]:-0}" "${PG_FAILED[$c]:-0}"
+pg_json=$(for fn in create_booking create_bookings; do
+  for c in "${PG_CLIENTS[@]}"; do
+    k="$fn-$c"
+    jq -n --arg fn "$fn" --argjson c "$c" --argjson tps "${PG_TPS[$k]}" --argjson tx "${PG_TX[$k]:-0}" \
+      --argjson failed "${PG_FAILED[$k]:-0}" --argjson booked "${PG_BOOKED[$k]:-0}" \
+      --argjson batch "$([[ $fn == create_bookings ]] && echo "$PG_BATCH" || echo 1)" \
+      '{function: $fn, clients: $c, batch: $batch, tps: $tps, transactions: $tx, failed: $failed, booked: $booked,
+        bookings_per_s: (if $tx > 0 then $tps * $booked / $tx else 0 end)}'
+  done
 done | jq -s .)
 http_json=$(for f in "$WORK"/http-*.json; do
   n=$(basename "$f" .json)
@@ -295,7 +335,9 @@ import json, sys
 
 raw = json.load(open(sys.argv[1]))
 out = sys.argv[2]
-meta, pg = raw["meta"], {p["clients"]: p for p in raw["pgbench"]}
+meta = raw["meta"]
+pg = {p["clients"]: p for p in raw["pgbench"] if p["function"] == "create_booking"}
+pgb = {p["clients"]: p for p in raw["pgbench"] if p["function"] == "create_bookings"}
 http = {(h["mode"], h["concurrency"]): h for h in raw["http_bookings"]}
 reads = raw["reads"]
 
@@ -310,11 +352,17 @@ def inv_ok(h):
 
 rows = []
 for c in sorted(pg):
-    rows.append([f"pgbench create_booking, 1 hot event, {c} clients", f"{pg[c]['tps']:.0f}", "", "", "",
+    rows.append([f"pgbench create_booking (reference), 1 hot event, {c} clients", f"{pg[c]['bookings_per_s']:.0f}", "", "", "",
                  f"{pg[c]['transactions']} tx, {pg[c]['failed']} failed"])
+for c in sorted(pgb):
+    p = pgb[c]
+    rows.append([f"pgbench create_bookings (batches of {p['batch']}), 1 hot event, {c} clients", f"{p['bookings_per_s']:.0f}", "", "",
+                 f"{p['bookings_per_s'] / pg[c]['bookings_per_s']:.2f}x ref" if c in pg and pg[c]["bookings_per_s"] else "",
+                 f"{p['transactions']} tx, {p['booked']} booked, {p['failed']} failed"])
+labels = {"hot": "hot event", "hot-reference": "hot event, batching off (reference)"}
 for (mode, c), h in sorted(http.items()):
-    label = "hot event" if mode == "hot" else f"{h['events']} events"
-    r = ratio(c) if mode == "hot" else None
+    label = labels.get(mode, f"{h['events']} events")
+    r = (round(h["bookings_per_s"] / pg[c]["tps"], 3) if c in pg and pg[c]["tps"] else None) if mode.startswith("hot") else None
     note = (f"{h['status_201']} x201, {h['status_409']} x409, {h['other_status_count']} other, {h['errors']} errors; "
             f"invariants {'OK' if inv_ok(h) else 'BROKEN'}" + ("" if h["completed"] else "; STOPPED AT TIME CAP"))
     rows.append([f"HTTP POST /api/bookings, {label}, {c} conns", f"{h['bookings_per_s']:.0f}",
@@ -338,12 +386,19 @@ if h64 and p64:
     target("hot event, 64 conns: p99 < 100 ms", h64["p99_ms"] < 100, f"{h64['p99_ms']:.1f} ms")
     target("hot event, 64 conns: no errors besides 409", h64["errors"] + h64["other_status_count"] == 0,
            f"{h64['errors']} errors, {h64['other_status_count']} other statuses")
-    target("hot event, 64 buyers: >= 3x the single-row-lock create_booking (pgbench, same run)",
-           h64["bookings_per_s"] >= 3 * p64["tps"], f"{h64['bookings_per_s'] / p64['tps']:.2f}x ({h64['bookings_per_s']:.0f} vs {p64['tps']:.0f}/s)")
-h256, p256 = http.get(("hot", 256)), pg.get(256)
-if h256 and p256:
-    target("hot event, 256 buyers: >= 3x the single-row-lock create_booking (pgbench, same run)",
-           h256["bookings_per_s"] >= 3 * p256["tps"], f"{h256['bookings_per_s'] / p256['tps']:.2f}x ({h256['bookings_per_s']:.0f} vs {p256['tps']:.0f}/s)")
+for c in (64, 256):
+    ref = pg.get(c)
+    if not ref or not ref["bookings_per_s"]:
+        continue
+    if c in pgb:
+        b = pgb[c]["bookings_per_s"]
+        target(f"hot event, {c} buyers, database: create_bookings >= 3x the single-row-lock create_booking (pgbench, same run)",
+               b >= 3 * ref["bookings_per_s"], f"{b / ref['bookings_per_s']:.2f}x ({b:.0f} vs {ref['bookings_per_s']:.0f}/s)")
+    h = http.get(("hot", c))
+    if h:
+        target(f"hot event, {c} buyers, through HTTP: >= 3x the single-row-lock create_booking (pgbench, same run)",
+               h["bookings_per_s"] >= 3 * ref["bookings_per_s"],
+               f"{h['bookings_per_s'] / ref['bookings_per_s']:.2f}x ({h['bookings_per_s']:.0f} vs {ref['bookings_per_s']:.0f}/s)")
 if list_read:
     target("reads: GET /api/events?upcoming=true >= 10,000 req/s at 64 conns", list_read["requests_per_s"] >= 10000,
            f"{list_read['requests_per_s']:.0f} req/s")
@@ -360,6 +415,8 @@ target("invariants (all events): no oversell, one confirmed per user and event, 
        inv_all_ok and all(inv_ok(h) for h in http.values()), json.dumps(all_inv))
 
 raw["ratios"] = {str(c): ratio(c) for c in sorted(pg) if ("hot", c) in http}
+raw["gain_over_reference_api"] = {str(c): round(http[("hot", c)]["bookings_per_s"] / http[("hot-reference", c)]["bookings_per_s"], 3)
+                                  for c in sorted(pg) if ("hot", c) in http and ("hot-reference", c) in http}
 raw["targets"] = targets
 raw["table"] = {"header": header, "rows": rows}
 

@@ -42,8 +42,8 @@ public static class DependencyInjection
         services.AddOptions<BookingOptions>()
             .Bind(configuration.GetSection(BookingOptions.SectionName))
             .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
+            .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
-        services.AddSingleton(sp => new EventAdmission(sp.GetRequiredService<IOptions<BookingOptions>>().Value.MaxConcurrentPerEvent));
         services.AddSingleton<IBookingLedger, BookingLedger>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());

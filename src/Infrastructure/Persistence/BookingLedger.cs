@@ -1,26 +1,133 @@
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Realtime;
 using EventBooking.Infrastructure.Realtime;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.Persistence;
 
 /// <summary>
-/// Calls the stored functions. Each call is one batch, one round trip: the function, then a read of the
-/// state it left, which also NOTIFYs the change to every API instance. The batch runs as one implicit
-/// transaction, so the event's row lock taken by the function is still held when the second statement
-/// reads the seat count: the count is exactly the one this change produced, not one a concurrent booking
-/// produced a moment later. And PostgreSQL delivers the NOTIFY only if the change commits.
-/// Bookings pass <see cref="EventAdmission"/> first, so few of one event's buyers queue on its row lock.
+/// Calls the stored functions. Each database call is one batch, one round trip, one transaction: the
+/// function, then a read of the state it left, which also NOTIFYs the change to every API instance.
+/// The event's row lock taken by the function is still held when the second statement reads the seat
+/// count, so the count is exactly the one this change produced, not one a concurrent booking produced a
+/// moment later; and PostgreSQL delivers the NOTIFY only if the change commits.
+/// <para>
+/// Bookings go through <see cref="BookingBatcher"/>: the buyers of one event queue in the API, and each
+/// database call books as many of them as are waiting (up to <c>Bookings__MaxBatchSize</c>) with
+/// <c>create_bookings</c>, under one row lock and one commit. A batch of one uses <c>create_booking</c>, the
+/// schema's own function, so a quiet event, and <c>Bookings__MaxBatchSize=1</c>, take exactly the reference path.
+/// </para>
 /// </summary>
-internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission admission) : IBookingLedger
+internal sealed class BookingLedger : IBookingLedger
 {
     private const string ConfirmedPerUserAndEvent = "bookings_user_event_confirmed_unique";
 
-    public async Task<BookingAttempt> CreateAsync(int userId, int eventId, string bookingId, CancellationToken cancellationToken)
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly BookingBatcher _batcher;
+
+    public BookingLedger(NpgsqlDataSource dataSource, IOptions<BookingOptions> options)
     {
-        using var turn = await admission.EnterAsync(eventId, cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        _dataSource = dataSource;
+        var settings = options.Value;
+        _batcher = new BookingBatcher(settings.MaxBatchSize, settings.MaxConcurrentPerEvent, BookingOptions.MaxQueueWait, ExecuteAsync);
+    }
+
+    public Task<BookingAttempt> CreateAsync(int userId, int eventId, string bookingId, CancellationToken cancellationToken) =>
+        _batcher.SubmitAsync(eventId, new PendingBooking(userId, bookingId), cancellationToken);
+
+    /// <summary>
+    /// Runs one batch. Should the batch fail inside PostgreSQL for a reason that belongs to one of its
+    /// bookings (a user deleted meanwhile, a booking id taken by another event's booking), each booking is
+    /// retried on its own, so one buyer's problem never becomes the others'.
+    /// </summary>
+    private async Task<IReadOnlyList<Task<BookingAttempt>>> ExecuteAsync(int eventId, IReadOnlyList<PendingBooking> bookings)
+    {
+        if (bookings.Count > 1)
+        {
+            try
+            {
+                return (await CreateManyAsync(eventId, bookings)).ConvertAll(Task.FromResult);
+            }
+            catch (PostgresException ex) when (ex.SqlState != PostgresErrorCodes.NoDataFound && !ex.IsTransient)
+            {
+                // Fall through: one by one.
+            }
+        }
+
+        var outcomes = new Task<BookingAttempt>[bookings.Count];
+        for (var i = 0; i < bookings.Count; i++)
+        {
+            try
+            {
+                outcomes[i] = Task.FromResult(await CreateOneAsync(bookings[i].UserId, eventId, bookings[i].BookingId));
+            }
+            catch (PostgresException ex) when (!ex.IsTransient)
+            {
+                outcomes[i] = Task.FromException<BookingAttempt>(ex);
+            }
+        }
+
+        return outcomes;
+    }
+
+    /// <summary><c>create_bookings</c>: one row lock, one commit, one NOTIFY (the seats after the last booking) for all.</summary>
+    private async Task<List<BookingAttempt>> CreateManyAsync(int eventId, IReadOnlyList<PendingBooking> bookings)
+    {
+        var userIds = new int[bookings.Count];
+        var bookingIds = new string[bookings.Count];
+        for (var i = 0; i < bookings.Count; i++)
+        {
+            (userIds[i], bookingIds[i]) = (bookings[i].UserId, bookings[i].BookingId);
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync();
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                Command("SELECT outcome, booked_at, seats_left FROM create_bookings($1, $2, $3)", eventId, userIds, bookingIds),
+                Command(
+                    """
+                    SELECT pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+                    FROM events e
+                    WHERE e.id = $1 AND EXISTS (SELECT 1 FROM bookings b WHERE b.booking_id = ANY($4))
+                    """,
+                    eventId,
+                    SeatChangeChannel.Name,
+                    SeatChange.BookingCreated,
+                    bookingIds),
+            },
+        };
+
+        var outcomes = new List<BookingAttempt>(bookings.Count);
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                outcomes.Add(reader.GetString(0) switch
+                {
+                    "created" => new BookingAttempt(
+                        BookingAttemptStatus.Created, DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc), reader.GetInt32(2)),
+                    "sold_out" => new BookingAttempt(BookingAttemptStatus.SoldOut),
+                    "already_booked" => new BookingAttempt(BookingAttemptStatus.AlreadyBooked),
+                    var other => throw new InvalidOperationException($"create_bookings returned the unknown outcome '{other}'."),
+                });
+            }
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.NoDataFound)
+        {
+            return Enumerable.Repeat(new BookingAttempt(BookingAttemptStatus.EventNotFound), bookings.Count).ToList();
+        }
+
+        return outcomes;
+    }
+
+    /// <summary><c>create_booking</c>: the schema's function, for one booking.</summary>
+    private async Task<BookingAttempt> CreateOneAsync(int userId, int eventId, string bookingId)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync();
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -32,15 +139,15 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission 
 
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await using var reader = await batch.ExecuteReaderAsync();
+            await reader.ReadAsync();
             if (!reader.GetBoolean(0))
             {
                 return new BookingAttempt(BookingAttemptStatus.SoldOut);
             }
 
-            await reader.NextResultAsync(cancellationToken);
-            await reader.ReadAsync(cancellationToken);
+            await reader.NextResultAsync();
+            await reader.ReadAsync();
             return new BookingAttempt(
                 BookingAttemptStatus.Created, DateTime.SpecifyKind(reader.GetDateTime(0), DateTimeKind.Utc), reader.GetInt32(1));
         }
@@ -58,7 +165,7 @@ internal sealed class BookingLedger(NpgsqlDataSource dataSource, EventAdmission 
 
     public async Task<CancellationAttempt> CancelAsync(string bookingId, int actorId, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =

@@ -1,13 +1,22 @@
 namespace EventBooking.Infrastructure.Persistence;
 
-/// <summary>Configuration section <c>Bookings</c>.</summary>
+/// <summary>Configuration section <c>Bookings</c>: how <see cref="BookingBatcher"/> treats one event's buyers.</summary>
 internal sealed class BookingOptions
 {
     public const string SectionName = "Bookings";
 
+    /// <summary>How long a buyer waits in the API for a turn before the answer is 503 with <c>Retry-After</c>.</summary>
+    public static readonly TimeSpan MaxQueueWait = TimeSpan.FromSeconds(10);
+
     /// <summary>
-    /// How many bookings of one event this instance runs against PostgreSQL at once
-    /// (<see cref="EventAdmission"/>); the rest wait in the API. Env: <c>Bookings__MaxConcurrentPerEvent</c>.
+    /// How many database calls (batches) for one event this instance runs at once; the other buyers wait
+    /// in the API. Env: <c>Bookings__MaxConcurrentPerEvent</c>.
     /// </summary>
-    public int MaxConcurrentPerEvent { get; set; } = 8;
+    public int MaxConcurrentPerEvent { get; set; } = 2;
+
+    /// <summary>
+    /// The most bookings of one event one database call books together, under one row lock and one commit;
+    /// 1 books every buyer on their own with <c>create_booking</c>. Env: <c>Bookings__MaxBatchSize</c>.
+    /// </summary>
+    public int MaxBatchSize { get; set; } = 32;
 }

@@ -4,7 +4,7 @@ using Npgsql;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
-/// <summary><c>create_booking</c> and <c>cancel_booking</c> against the real database, alone and under races.</summary>
+/// <summary><c>create_booking</c>, <c>create_bookings</c> and <c>cancel_booking</c> against the real database, alone and under races.</summary>
 public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTest(database)
 {
     [Fact]
@@ -200,6 +200,194 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
         Assert.Equal(3, await AvailableSeatsAsync(eventId));
         Assert.Equal(1, await LogCountAsync("cancelled", eventId));
         await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
+    public async Task CreateBookings_ShouldApplyTheRulesInArrayOrder_UnderOneLockAndOneCommit()
+    {
+        var (a, b, c, d) = (
+            await InsertUserAsync("a@example.com"),
+            await InsertUserAsync("b@example.com"),
+            await InsertUserAsync("c@example.com"),
+            await InsertUserAsync("d@example.com"));
+        var eventId = await InsertEventAsync(seats: 3);
+        var updatedBefore = await ScalarAsync<DateTime>("SELECT updated_at FROM events WHERE id = $1", eventId);
+
+        var rows = await CreateBookingsAsync(eventId, [a, b, a, c, d], ["BK-1", "BK-2", "BK-3", "BK-4", "BK-5"]);
+
+        // b's booking leaves 1 seat, a's second attempt is refused, c takes the last seat, d finds none.
+        Assert.Equal(
+            [("created", 2), ("created", 1), ("already_booked", 1), ("created", 0), ("sold_out", 0)],
+            rows.Select(r => (r.Outcome, r.SeatsLeft)));
+        Assert.All(rows.Where(r => r.Outcome != "created"), r => Assert.Null(r.BookedAt));
+        Assert.Single(rows.Where(r => r.BookedAt is not null).Select(r => r.BookedAt).Distinct());
+        Assert.Equal(0, await AvailableSeatsAsync(eventId));
+        Assert.Equal(
+            "BK-1 a confirmed, BK-2 b confirmed, BK-4 c confirmed",
+            await ScalarAsync<string>(
+                """
+                SELECT string_agg(b.booking_id || ' ' || split_part(u.email, '@', 1) || ' ' || b.status, ', ' ORDER BY b.booking_id)
+                FROM bookings b JOIN users u ON u.id = b.user_id
+                """));
+        Assert.Equal(
+            "BK-1 2, BK-2 1, BK-4 0",
+            await ScalarAsync<string>(
+                "SELECT string_agg(booking_id || ' ' || (details->>'seats_remaining'), ', ' ORDER BY booking_id) FROM booking_logs WHERE action = 'created'"));
+        Assert.True(await ScalarAsync<DateTime>("SELECT updated_at FROM events WHERE id = $1", eventId) > updatedBefore);
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
+    public async Task CreateBookings_ShouldLeaveTheSameRowsAsOneCreateBookingPerBuyer()
+    {
+        var users = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            users.Add(await InsertUserAsync($"same{i}@example.com"));
+        }
+
+        var one = await InsertEventAsync(seats: 4);
+        var batched = await InsertEventAsync(seats: 4);
+        int[] order = [users[0], users[1], users[1], users[2], users[3], users[4], users[5]];
+        foreach (var (user, i) in order.Select((u, i) => (u, i)))
+        {
+            try
+            {
+                await CreateBookingAsync(user, one, $"BK-ONE-{i}");
+            }
+            catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+            {
+                // The same refusal create_bookings reports as already_booked.
+            }
+        }
+
+        await CreateBookingsAsync(batched, order, [.. order.Select((_, i) => $"BK-BAT-{i}")]);
+
+        const string Rows =
+            """
+            SELECT string_agg(b.user_id || ':' || b.status || ':' || (l.details->>'seats_remaining'), ',' ORDER BY l.id)
+            FROM bookings b JOIN booking_logs l ON l.booking_id = b.booking_id AND l.action = 'created'
+            WHERE b.event_id = $1
+            """;
+        Assert.Equal(await ScalarAsync<string>(Rows, one), await ScalarAsync<string>(Rows, batched));
+        Assert.Equal(await AvailableSeatsAsync(one), await AvailableSeatsAsync(batched));
+        await AssertSeatInvariantAsync(batched);
+    }
+
+    [Fact]
+    public async Task CreateBookings_WhenTheUserHoldsABookingFromBefore_ShouldRefuseOnlyThem_AndBookAgainAfterACancel()
+    {
+        var holder = await InsertUserAsync("holder@example.com");
+        var other = await InsertUserAsync("other@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(holder, eventId, "BK-OLD"));
+
+        var first = await CreateBookingsAsync(eventId, [holder, other], ["BK-1", "BK-2"]);
+        Assert.True(await CancelBookingAsync("BK-OLD"));
+        var second = await CreateBookingsAsync(eventId, [holder], ["BK-3"]);
+
+        Assert.Equal(["already_booked", "created"], first.Select(r => r.Outcome));
+        Assert.Equal(["created"], second.Select(r => r.Outcome));
+        Assert.Equal(3, await AvailableSeatsAsync(eventId));
+        Assert.Equal(3, await LogCountAsync("created", eventId));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
+    public async Task CreateBookings_WhenEventDoesNotExist_ShouldRaiseNoDataFound()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingsAsync(999_999, [userId], ["BK-1"]));
+
+        Assert.Equal(PostgresErrorCodes.NoDataFound, error.SqlState);
+    }
+
+    [Fact]
+    public async Task CreateBookings_WhenTheArraysDifferInLength_ShouldRaiseAndBookNobody()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingsAsync(eventId, [userId, userId], ["BK-1"]));
+
+        Assert.Equal(PostgresErrorCodes.InvalidParameterValue, error.SqlState);
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+    }
+
+    [Fact]
+    public async Task CreateBookings_WhenOneBuyerCannotBeBooked_ShouldRollBackTheWholeCall()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingsAsync(eventId, [userId, 999_999], ["BK-1", "BK-2"]));
+
+        Assert.Equal(PostgresErrorCodes.ForeignKeyViolation, error.SqlState);
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM bookings"));
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM booking_logs"));
+    }
+
+    [Fact]
+    public async Task CreateBookings_RacingWithCreateBooking_ShouldNeverOversellOrBookAUserTwice()
+    {
+        var eventId = await InsertEventAsync(seats: 60);
+        var users = new List<int>();
+        for (var i = 0; i < 120; i++)
+        {
+            users.Add(await InsertUserAsync($"racer{i}@example.com"));
+        }
+
+        // Users 0-99 in 10 batches, users 40-119 one by one: users 40-99 try twice (in a batch and alone).
+        var batches = RaceAsync(10, async b =>
+        {
+            var batch = users.Skip(b * 10).Take(10).ToArray();
+            var rows = await CreateBookingsOnOwnConnectionAsync(eventId, batch, [.. batch.Select(u => $"BK-BAT-{u}")]);
+            return rows.Count(r => r.Outcome == "created");
+        });
+        var singles = RaceAsync(80, i => CreateBookingOnOwnConnectionAsync(users[40 + i], eventId, $"BK-ONE-{users[40 + i]}"));
+
+        var booked = (await batches).Sum() + (await singles).Count(r => r == Outcome.Booked);
+
+        Assert.Equal(60, booked);
+        Assert.Equal(0, await AvailableSeatsAsync(eventId));
+        Assert.Equal(60, await ConfirmedBookingsAsync(eventId));
+        Assert.Equal(60, await LogCountAsync("created", eventId));
+        Assert.Equal(0, await ScalarAsync<int>(
+            "SELECT count(*)::int FROM (SELECT user_id FROM bookings WHERE status = 'confirmed' GROUP BY user_id HAVING count(*) > 1) d"));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    private sealed record BatchRow(string Outcome, DateTime? BookedAt, int SeatsLeft);
+
+    private Task<List<BatchRow>> CreateBookingsAsync(int eventId, int[] userIds, string[] bookingIds) =>
+        ReadBatchRowsAsync(Database.DataSource.CreateCommand(), eventId, userIds, bookingIds);
+
+    private async Task<List<BatchRow>> CreateBookingsOnOwnConnectionAsync(int eventId, int[] userIds, string[] bookingIds)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString + ";Pooling=false");
+        await connection.OpenAsync();
+        return await ReadBatchRowsAsync(connection.CreateCommand(), eventId, userIds, bookingIds);
+    }
+
+    private static async Task<List<BatchRow>> ReadBatchRowsAsync(NpgsqlCommand command, int eventId, int[] userIds, string[] bookingIds)
+    {
+        await using (command)
+        {
+            command.CommandText = "SELECT outcome, booked_at, seats_left FROM create_bookings($1, $2, $3)";
+            command.Parameters.Add(new() { Value = eventId });
+            command.Parameters.Add(new() { Value = userIds });
+            command.Parameters.Add(new() { Value = bookingIds });
+            var rows = new List<BatchRow>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                rows.Add(new BatchRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.GetInt32(2)));
+            }
+
+            return rows;
+        }
     }
 
     private enum Outcome

@@ -60,6 +60,81 @@ public sealed class BookingLedgerTests(DatabaseFixture database) : DatabaseTest(
     }
 
     [Fact]
+    public async Task CreateAsync_WhileTheEventIsBusy_ShouldBookTheWaitingBuyersTogether_InFewTransactions()
+    {
+        var eventId = await InsertEventAsync(seats: 30);
+        var users = new List<int>();
+        for (var i = 0; i < 40; i++)
+        {
+            users.Add(await InsertUserAsync($"q{i}@example.com"));
+        }
+
+        // Hold the event's row lock, so the first database calls wait on it and everyone else queues in the API.
+        List<BookingAttempt> attempts;
+        await using (var blocker = await Database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM events WHERE id = $1 FOR UPDATE", blocker, transaction))
+            {
+                lockRow.Parameters.Add(new() { Value = eventId });
+                await lockRow.ExecuteScalarAsync();
+            }
+
+            var pending = users.Select((u, i) => Ledger.CreateAsync(u, eventId, $"BK-Q-{i:D2}", CancellationToken.None)).ToList();
+            await Task.Delay(200);
+            Assert.DoesNotContain(pending, p => p.IsCompleted);
+            await transaction.CommitAsync();
+            attempts = [.. await Task.WhenAll(pending)];
+        }
+
+        // 30 seats for 40 buyers: each created booking saw its own count (29 ... 0), the rest were told sold out.
+        Assert.Equal(30, attempts.Count(a => a.Status == BookingAttemptStatus.Created));
+        Assert.Equal(10, attempts.Count(a => a.Status == BookingAttemptStatus.SoldOut));
+        Assert.Equal(Enumerable.Range(0, 30).Reverse(), attempts.Where(a => a.Status == BookingAttemptStatus.Created).Select(a => a.AvailableSeats).OrderDescending());
+        Assert.Equal(30, await LogCountAsync("created", eventId));
+        await AssertSeatInvariantAsync(eventId);
+
+        // now() is the transaction's start: bookings made in one transaction share their created_at. At most
+        // two calls (the allowed per event) were waiting on the lock; the rest came in one or two batches.
+        Assert.InRange(await ScalarAsync<int>("SELECT count(DISTINCT created_at)::int FROM bookings WHERE event_id = $1", eventId), 1, 4);
+    }
+
+    [Fact]
+    public async Task CreateAsync_WhenOneBuyerOfABatchCannotBeBooked_ShouldStillBookTheOthers()
+    {
+        var eventId = await InsertEventAsync(seats: 10);
+        var users = new List<int>();
+        for (var i = 0; i < 5; i++)
+        {
+            users.Add(await InsertUserAsync($"ok{i}@example.com"));
+        }
+
+        users.Insert(2, 999_999); // no such user: the batch's insert fails on the foreign key
+        List<Task<BookingAttempt>> pending;
+        await using (var blocker = await Database.DataSource.OpenConnectionAsync())
+        await using (var transaction = await blocker.BeginTransactionAsync())
+        {
+            await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM events WHERE id = $1 FOR UPDATE", blocker, transaction))
+            {
+                lockRow.Parameters.Add(new() { Value = eventId });
+                await lockRow.ExecuteScalarAsync();
+            }
+
+            pending = [.. users.Select((u, i) => Ledger.CreateAsync(u, eventId, $"BK-F-{i}", CancellationToken.None))];
+            await Task.Delay(100);
+            await transaction.CommitAsync();
+        }
+
+        var failure = await Record.ExceptionAsync(() => pending[2]);
+        Assert.Equal(Npgsql.PostgresErrorCodes.ForeignKeyViolation, Assert.IsType<Npgsql.PostgresException>(failure).SqlState);
+        var others = await Task.WhenAll(pending.Where((_, i) => i != 2));
+        Assert.All(others, a => Assert.Equal(BookingAttemptStatus.Created, a.Status));
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+        Assert.Equal(5, await LogCountAsync("created", eventId));
+        await AssertSeatInvariantAsync(eventId);
+    }
+
+    [Fact]
     public async Task CancelAsync_ShouldReportTheEventAndTheSeatsAfterwards_AndRecordTheActor()
     {
         var owner = await InsertUserAsync("owner@example.com");

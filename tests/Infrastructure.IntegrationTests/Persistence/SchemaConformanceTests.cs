@@ -215,6 +215,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         [
             "cancel_booking(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer) boolean",
             "create_booking(p_user_id integer, p_event_id integer, p_booking_id character varying) boolean",
+            "create_bookings(p_event_id integer, p_user_ids integer[], p_booking_ids text[]) "
+                + "TABLE(outcome text, booked_at timestamp without time zone, seats_left integer)",
         ];
 
         var actual = await QueryAsync(
@@ -222,17 +224,19 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ') ' || pg_get_function_result(p.oid)
             FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'cancel_booking')
+            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
+            ORDER BY p.proname
             """);
         var lockingFunctions = await QueryAsync(
             """
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'cancel_booking')
+            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
               AND p.prosrc ILIKE '%FOR UPDATE%'
+            ORDER BY p.proname
             """);
 
         Assert.Equal(expected, actual);
-        Assert.Equal(["cancel_booking", "create_booking"], lockingFunctions);
+        Assert.Equal(["cancel_booking", "create_booking", "create_bookings"], lockingFunctions);
     }
 
     [Fact]
