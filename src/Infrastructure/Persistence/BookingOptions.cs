@@ -12,7 +12,7 @@ internal sealed class BookingOptions
     /// How many database calls (batches) for one event this instance runs at once; the other buyers wait
     /// in the API. Env: <c>Bookings__MaxConcurrentPerEvent</c>.
     /// </summary>
-    public int MaxConcurrentPerEvent { get; set; } = 2;
+    public int MaxConcurrentPerEvent { get; set; } = 1;
 
     /// <summary>
     /// The most bookings of one event one database call books together, under one row lock and one commit;
