@@ -3,7 +3,11 @@ namespace EventBooking.Domain.Events;
 /// <summary>Loads and stores <see cref="Event"/> aggregates for writes.</summary>
 public interface IEventRepository
 {
-    /// <summary>Loads the event to judge a request against it, without tracking or locking.</summary>
+    /// <summary>
+    /// Loads the event to judge a request against it, without tracking or locking. The data is read after
+    /// this call began, but the instance may be shared with concurrent callers asking for the same event:
+    /// judge with it, never change it (changes start from <see cref="GetForUpdateAsync"/>).
+    /// </summary>
     Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken);
 
     /// <summary>

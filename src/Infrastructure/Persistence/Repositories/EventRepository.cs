@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.Repositories;
 
-internal sealed class EventRepository(EventBookingDbContext db) : IEventRepository
+internal sealed class EventRepository(EventBookingDbContext db, EventLoads loads) : IEventRepository
 {
+    /// <summary>Shared with concurrent callers asking for the same event, never read before this call (<see cref="EventLoads"/>).</summary>
     public Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken) =>
-        db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Id == eventId, cancellationToken);
+        loads.GetAsync(eventId, cancellationToken);
 
     public async Task<Event?> GetForUpdateAsync(int eventId, CancellationToken cancellationToken)
     {
