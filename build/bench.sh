@@ -214,14 +214,15 @@ API_PORT=$(pg_free_port 33000 39000)
 BASE_URL="http://127.0.0.1:$API_PORT"
 rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
 
-# Warm-up (JIT, connection pools), not measured: bookings on their own event, then reads. 20,000 bookings:
-# with 2,000 the API was still tiering up its hot paths during the first measured run (measured: the same
-# run right after a 20,000-booking warm-up was up to 1.5x faster).
+# Warm-up (JIT, connection pools), not measured: 40,000 bookings on their own event, then reads. The JIT
+# keeps recompiling hot paths (tiered compilation, dynamic PGO) for tens of thousands of requests: with
+# 2,000 warm-up bookings the first measured run was up to 1.5x slower, and perf still showed a quarter
+# of the API's CPU in the JIT after 20,000; after 40,000 it was gone.
 warm_up() {
   local ev
-  read -r ev _ < <(new_events 1 20000 "warmup-$1")
-  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 19999))" --event "$ev" \
-    --concurrency 64 --max-seconds 60 >"$WORK/warmup-$1.json"
+  read -r ev _ < <(new_events 1 40000 "warmup-$1")
+  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 39999))" --event "$ev" \
+    --concurrency 64 --max-seconds 90 >"$WORK/warmup-$1.json"
   load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
   load_client get --url "$BASE_URL" --path "/api/events/$ev" --concurrency 64 --seconds 2 >/dev/null
 }

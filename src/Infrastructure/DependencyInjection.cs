@@ -45,7 +45,7 @@ public static class DependencyInjection
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddSingleton<IBookingLedger, BookingLedger>();
-        services.AddSingleton<Persistence.Repositories.EventLoads>();
+        services.AddSingleton<SharedReads>();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyKeyCleanup>();

@@ -5,18 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.ReadServices;
 
-internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings) : IUserReadService
+internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings, SharedReads reads) : IUserReadService
 {
-    // Runs on every authenticated request (the per-request user check), so it is compiled once.
-    private static readonly Func<EventBookingDbContext, int, CancellationToken, Task<AuthUserResponse?>> FindById =
-        EF.CompileAsyncQuery((EventBookingDbContext context, int id, CancellationToken _) =>
-            context.Users
-                .Where(u => u.Id == id)
-                .Select(u => new AuthUserResponse(u.Id, u.Email, u.Name, u.Role))
-                .FirstOrDefault());
-
+    /// <summary>
+    /// Runs on every authenticated request (the per-request user check): read after this call began, in one
+    /// query with the concurrent requests' checks (<see cref="SharedReads"/>).
+    /// </summary>
     public Task<AuthUserResponse?> FindAsync(int userId, CancellationToken cancellationToken) =>
-        FindById(db, userId, cancellationToken);
+        reads.Users.ReadAsync(userId, cancellationToken);
 
     public async Task<UserListResponse> ListAsync(int limit, int offset, CancellationToken cancellationToken)
     {

@@ -4,11 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.Repositories;
 
-internal sealed class EventRepository(EventBookingDbContext db, EventLoads loads) : IEventRepository
+internal sealed class EventRepository(EventBookingDbContext db, SharedReads reads) : IEventRepository
 {
-    /// <summary>Shared with concurrent callers asking for the same event, never read before this call (<see cref="EventLoads"/>).</summary>
+    /// <summary>Read after this call began, in one query with concurrent callers' loads (<see cref="SharedReads"/>).</summary>
     public Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken) =>
-        loads.GetAsync(eventId, cancellationToken);
+        reads.Events.ReadAsync(eventId, cancellationToken);
 
     public async Task<Event?> GetForUpdateAsync(int eventId, CancellationToken cancellationToken)
     {

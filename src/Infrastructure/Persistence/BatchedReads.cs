@@ -1,0 +1,106 @@
+namespace EventBooking.Infrastructure.Persistence;
+
+/// <summary>
+/// Lets concurrent lookups share database queries without ever answering a caller with data read before
+/// it asked. At most one query runs at a time; the keys asked for while it runs are collected, and the
+/// next query, which starts as soon as the running one ends, reads all of them at once. A lone caller's
+/// query starts at once; the busier the server, the more keys each query serves.
+/// <para>
+/// Why: every authenticated request re-reads its user (role changes and deletions count from the next
+/// request), and every booking loads its event. Under load these are thousands of tiny queries per
+/// second, each a round trip and a wake-up on both sides; batched, the hot event measured ~1.7x more
+/// bookings/s (docs/performance.md). Unlike a cache, nothing outlives a query: a caller always gets a
+/// result read after its call began.
+/// </para>
+/// <para>
+/// A query runs on behalf of several callers, so one caller giving up does not cancel it (that caller
+/// just stops waiting), and its exception goes to every caller that shared it. Values are shared too:
+/// callers must treat them as read-only.
+/// </para>
+/// </summary>
+internal sealed class BatchedReads<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> read)
+    where TKey : notnull
+    where TValue : class
+{
+    private readonly Lock _gate = new();
+    private Batch? _next;
+    private bool _running;
+
+    /// <summary>The value for <paramref name="key"/>, or null when the database has none.</summary>
+    public async Task<TValue?> ReadAsync(TKey key, CancellationToken cancellationToken)
+    {
+        Batch batch;
+        var start = false;
+        lock (_gate)
+        {
+            if (!_running)
+            {
+                _running = true;
+                batch = new Batch();
+                start = true;
+            }
+            else
+            {
+                // The running query may have started before this call: join the next one.
+                batch = _next ??= new Batch();
+            }
+
+            batch.Keys.Add(key);
+        }
+
+        if (start)
+        {
+            _ = RunAsync(batch);
+        }
+
+        var values = await batch.Result.Task.WaitAsync(cancellationToken);
+        return values.GetValueOrDefault(key);
+    }
+
+    /// <summary>Whether a query is running (for tests: nothing is left behind).</summary>
+    internal bool Running
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running;
+            }
+        }
+    }
+
+    private async Task RunAsync(Batch batch)
+    {
+        while (true)
+        {
+            // Nobody adds keys to a batch once it runs: new callers join _next.
+            try
+            {
+                batch.Result.TrySetResult(await read(batch.Keys));
+            }
+            catch (Exception ex)
+            {
+                batch.Result.TrySetException(ex);
+            }
+
+            lock (_gate)
+            {
+                if (_next is null)
+                {
+                    _running = false;
+                    return;
+                }
+
+                batch = _next;
+                _next = null;
+            }
+        }
+    }
+
+    private sealed class Batch
+    {
+        public HashSet<TKey> Keys { get; } = [];
+
+        public TaskCompletionSource<IReadOnlyDictionary<TKey, TValue>> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

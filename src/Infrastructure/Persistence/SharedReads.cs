@@ -1,0 +1,68 @@
+using EventBooking.Application.Auth;
+using EventBooking.Domain.Events;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace EventBooking.Infrastructure.Persistence;
+
+/// <summary>
+/// The two lookups every request of a sell-out makes, batched across concurrent requests
+/// (<see cref="BatchedReads{TKey, TValue}"/>): the per-request user check and the event a booking is
+/// judged against. One per process; each query runs on a short-lived context of its own, not on one
+/// request's scoped context.
+/// </summary>
+internal sealed class SharedReads
+{
+    private static readonly Func<EventBookingDbContext, int[], IAsyncEnumerable<Event>> EventsById =
+        EF.CompileAsyncQuery((EventBookingDbContext context, int[] ids) =>
+            context.Events.AsNoTracking().Where(e => ids.Contains(e.Id)));
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly DbContextOptions<EventBookingDbContext> _options;
+
+    public SharedReads(NpgsqlDataSource dataSource, ILoggerFactory loggerFactory)
+    {
+        _dataSource = dataSource;
+        var builder = new DbContextOptionsBuilder<EventBookingDbContext>().UseLoggerFactory(loggerFactory);
+        PostgresOptions.Configure(builder, dataSource);
+        _options = builder.Options;
+        Events = new BatchedReads<int, Event>(ids => ReadAsync(EventsById, ids, e => e.Id));
+        Users = new BatchedReads<int, AuthUserResponse>(ReadUsersAsync);
+    }
+
+    /// <summary>Events by id, untracked; shared by the callers of one batch, so read-only.</summary>
+    public BatchedReads<int, Event> Events { get; }
+
+    /// <summary>Users by id, as the per-request user check needs them.</summary>
+    public BatchedReads<int, AuthUserResponse> Users { get; }
+
+    /// <summary>Plain SQL rather than EF: it runs for every authenticated request, and a record needs no tracking or mapping.</summary>
+    private async Task<IReadOnlyDictionary<int, AuthUserResponse>> ReadUsersAsync(IReadOnlyCollection<int> ids)
+    {
+        await using var command = _dataSource.CreateCommand("SELECT id, email, name, role FROM users WHERE id = ANY($1)");
+        command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        var found = new Dictionary<int, AuthUserResponse>(ids.Count);
+        while (await reader.ReadAsync())
+        {
+            var id = reader.GetInt32(0);
+            found[id] = new AuthUserResponse(id, reader.GetString(1), reader.GetString(2), reader.GetString(3));
+        }
+
+        return found;
+    }
+
+    private async Task<IReadOnlyDictionary<int, T>> ReadAsync<T>(
+        Func<EventBookingDbContext, int[], IAsyncEnumerable<T>> query, IReadOnlyCollection<int> ids, Func<T, int> idOf)
+    {
+        await using var context = new EventBookingDbContext(_options);
+        var found = new Dictionary<int, T>(ids.Count);
+        await foreach (var row in query(context, [.. ids]))
+        {
+            found[idOf(row)] = row;
+        }
+
+        return found;
+    }
+}

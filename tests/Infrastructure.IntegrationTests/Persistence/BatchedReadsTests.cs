@@ -1,0 +1,177 @@
+using EventBooking.Infrastructure.Persistence;
+
+namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
+
+/// <summary>Lookups shared across concurrent callers, never older than the call.</summary>
+public sealed class BatchedReadsTests
+{
+    [Fact]
+    public async Task ReadAsync_WhenNothingRuns_ShouldQueryAtOnceForThatKeyAlone()
+    {
+        var database = new FakeTable();
+        var reads = database.Reads();
+
+        var value = await reads.ReadAsync(7, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("row 7 (query 1)", value);
+        Assert.Equal([[7]], database.Queries);
+        await AssertIdleAsync(reads);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhileAQueryRuns_ShouldJoinTheNextQuery_WhichReadsEveryKeyAskedMeanwhile()
+    {
+        var database = new FakeTable { Hold = true };
+        var reads = database.Reads();
+        var first = reads.ReadAsync(1, CancellationToken.None);
+        await database.WaitForQueriesAsync(1);
+
+        // Asked after query 1 began: none of them may be answered from it, not even key 1.
+        List<int> keys = [1, 2, 3, 2];
+        var later = keys.Select(k => reads.ReadAsync(k, CancellationToken.None)).ToList();
+        Assert.DoesNotContain(later, t => t.IsCompleted);
+        database.Release();
+        var values = await Task.WhenAll(later).WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal("row 1 (query 1)", await first);
+        Assert.Equal("row 1 (query 2)|row 2 (query 2)|row 3 (query 2)|row 2 (query 2)", string.Join('|', values));
+        Assert.Equal(["1", "1,2,3"], database.Queries.Select(q => string.Join(',', q.Order())));
+        await AssertIdleAsync(reads);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenTheKeyIsNotThere_ShouldAnswerNull()
+    {
+        var database = new FakeTable { Missing = 404 };
+        var reads = database.Reads();
+
+        Assert.Null(await reads.ReadAsync(404, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenAQueryFails_ShouldFailItsCallersOnly_AndGoOnWithTheNext()
+    {
+        var database = new FakeTable { Hold = true, FailQuery = 2 };
+        var reads = database.Reads();
+        var first = reads.ReadAsync(1, CancellationToken.None);
+        await database.WaitForQueriesAsync(1);
+        var failing = reads.ReadAsync(2, CancellationToken.None);
+        database.Release();
+
+        Assert.Equal("row 1 (query 1)", await first.WaitAsync(TimeSpan.FromSeconds(5)));
+        await Assert.ThrowsAsync<TimeoutException>(() => failing.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal("row 3 (query 3)", await reads.ReadAsync(3, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        await AssertIdleAsync(reads);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenACallerGivesUp_ShouldStopItsWaitOnly_NotTheSharedQuery()
+    {
+        var database = new FakeTable { Hold = true };
+        var reads = database.Reads();
+        using var giveUp = new CancellationTokenSource();
+        var quitter = reads.ReadAsync(1, giveUp.Token);
+        await database.WaitForQueriesAsync(1);
+        var stayer = reads.ReadAsync(1, CancellationToken.None);
+
+        await giveUp.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => quitter);
+        database.Release();
+
+        Assert.Equal("row 1 (query 2)", await stayer.WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(2, database.Queries.Count);
+        await AssertIdleAsync(reads);
+    }
+
+    [Fact]
+    public async Task ReadAsync_UnderLoad_ShouldAnswerEveryCallerWithItsOwnKey_InFewerQueriesThanCalls()
+    {
+        var database = new FakeTable { Delay = TimeSpan.FromMilliseconds(2) };
+        var reads = database.Reads();
+
+        var values = await Task.WhenAll(Enumerable.Range(0, 500).Select(i =>
+            Task.Run(() => reads.ReadAsync(i % 50, CancellationToken.None))));
+
+        Assert.All(values.Select((v, i) => (v, i)), x => Assert.StartsWith($"row {x.i % 50} (", x.v));
+        Assert.InRange(database.Queries.Count, 1, 499);
+        await AssertIdleAsync(reads);
+    }
+
+    /// <summary>The runner hands out a result before it looks for the next batch: give it a moment to stop.</summary>
+    private static async Task AssertIdleAsync(BatchedReads<int, string> reads)
+    {
+        for (var i = 0; i < 200 && reads.Running; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.False(reads.Running);
+    }
+
+    /// <summary>Answers "row K (query N)" for every key but <see cref="Missing"/>; can hold, delay or fail queries.</summary>
+    private sealed class FakeTable
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<int[]> _queries = [];
+
+        public bool Hold { get; init; }
+
+        public TimeSpan Delay { get; init; }
+
+        public int? Missing { get; init; }
+
+        public int? FailQuery { get; init; }
+
+        public IReadOnlyList<int[]> Queries
+        {
+            get
+            {
+                lock (_queries)
+                {
+                    return [.. _queries];
+                }
+            }
+        }
+
+        public BatchedReads<int, string> Reads() => new(QueryAsync);
+
+        public void Release() => _release.TrySetResult();
+
+        public async Task WaitForQueriesAsync(int count)
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(5);
+            while (Queries.Count < count)
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} queries started");
+                await Task.Delay(5);
+            }
+        }
+
+        private async Task<IReadOnlyDictionary<int, string>> QueryAsync(IReadOnlyCollection<int> keys)
+        {
+            int number;
+            lock (_queries)
+            {
+                _queries.Add([.. keys]);
+                number = _queries.Count;
+            }
+
+            if (Hold)
+            {
+                await _release.Task;
+            }
+
+            if (Delay > TimeSpan.Zero)
+            {
+                await Task.Delay(Delay);
+            }
+
+            if (number == FailQuery)
+            {
+                throw new TimeoutException("query failed");
+            }
+
+            return keys.Where(k => k != Missing).ToDictionary(k => k, k => $"row {k} (query {number})");
+        }
+    }
+}
