@@ -14,11 +14,14 @@ namespace EventBooking.Infrastructure.Persistence;
 /// </para>
 /// <para>
 /// A query runs on behalf of several callers, so one caller giving up does not cancel it (that caller
-/// just stops waiting), and its exception goes to every caller that shared it. Values are shared too:
-/// callers must treat them as read-only.
+/// just stops waiting). When it fails, <c>isRowError</c> decides: an error that belongs to a row (one that
+/// cannot be read) makes each key be read again on its own, so only the callers of that row see it; any
+/// other error (the database is gone) goes to every caller that shared the query, without more queries.
+/// Values are shared too: callers must treat them as read-only.
 /// </para>
 /// </summary>
-internal sealed class BatchedReads<TKey, TValue>(Func<IReadOnlyCollection<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> read)
+internal sealed class BatchedReads<TKey, TValue>(
+    Func<IReadOnlyCollection<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> read, Func<Exception, bool> isRowError)
     where TKey : notnull
     where TValue : class
 {
@@ -53,8 +56,13 @@ internal sealed class BatchedReads<TKey, TValue>(Func<IReadOnlyCollection<TKey>,
             _ = RunAsync(batch);
         }
 
-        var values = await batch.Result.Task.WaitAsync(cancellationToken);
-        return values.GetValueOrDefault(key);
+        var outcome = await batch.Result.Task.WaitAsync(cancellationToken);
+        if (outcome.Failures?.TryGetValue(key, out var failure) == true)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return outcome.Values.GetValueOrDefault(key);
     }
 
     /// <summary>Whether a query is running (for tests: nothing is left behind).</summary>
@@ -76,7 +84,11 @@ internal sealed class BatchedReads<TKey, TValue>(Func<IReadOnlyCollection<TKey>,
             // Nobody adds keys to a batch once it runs: new callers join _next.
             try
             {
-                batch.Result.TrySetResult(await read(batch.Keys));
+                batch.Result.TrySetResult(new Outcome(await read(batch.Keys), null));
+            }
+            catch (Exception ex) when (batch.Keys.Count > 1 && isRowError(ex))
+            {
+                batch.Result.TrySetResult(await ReadOneByOneAsync(batch.Keys));
             }
             catch (Exception ex)
             {
@@ -97,10 +109,34 @@ internal sealed class BatchedReads<TKey, TValue>(Func<IReadOnlyCollection<TKey>,
         }
     }
 
+    private async Task<Outcome> ReadOneByOneAsync(HashSet<TKey> keys)
+    {
+        var values = new Dictionary<TKey, TValue>(keys.Count);
+        var failures = new Dictionary<TKey, Exception>();
+        foreach (var key in keys)
+        {
+            try
+            {
+                foreach (var (found, value) in await read([key]))
+                {
+                    values[found] = value;
+                }
+            }
+            catch (Exception ex)
+            {
+                failures[key] = ex;
+            }
+        }
+
+        return new Outcome(values, failures);
+    }
+
+    private sealed record Outcome(IReadOnlyDictionary<TKey, TValue> Values, IReadOnlyDictionary<TKey, Exception>? Failures);
+
     private sealed class Batch
     {
         public HashSet<TKey> Keys { get; } = [];
 
-        public TaskCompletionSource<IReadOnlyDictionary<TKey, TValue>> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<Outcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 }

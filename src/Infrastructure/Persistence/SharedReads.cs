@@ -1,5 +1,6 @@
 using EventBooking.Application.Auth;
 using EventBooking.Domain.Events;
+using EventBooking.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -27,8 +28,8 @@ internal sealed class SharedReads
         var builder = new DbContextOptionsBuilder<EventBookingDbContext>().UseLoggerFactory(loggerFactory);
         PostgresOptions.Configure(builder, dataSource);
         _options = builder.Options;
-        Events = new BatchedReads<int, Event>(ids => ReadAsync(EventsById, ids, e => e.Id));
-        Users = new BatchedReads<int, AuthUserResponse>(ReadUsersAsync);
+        Events = new BatchedReads<int, Event>(ids => ReadAsync(EventsById, ids, e => e.Id), IsRowError);
+        Users = new BatchedReads<int, AuthUserResponse>(ReadUsersAsync, IsRowError);
     }
 
     /// <summary>Events by id, untracked; shared by the callers of one batch, so read-only.</summary>
@@ -37,11 +38,16 @@ internal sealed class SharedReads
     /// <summary>Users by id, as the per-request user check needs them.</summary>
     public BatchedReads<int, AuthUserResponse> Users { get; }
 
-    /// <summary>Plain SQL rather than EF: it runs for every authenticated request, and a record needs no tracking or mapping.</summary>
+    /// <summary>
+    /// Plain SQL rather than EF: it runs for every authenticated request, and a record needs no tracking or
+    /// mapping. The schema lets <c>role</c> be NULL (rows written by the old server may have one): it counts as
+    /// the least privilege, and one such row never fails the other requests sharing the query.
+    /// </summary>
     private async Task<IReadOnlyDictionary<int, AuthUserResponse>> ReadUsersAsync(IReadOnlyCollection<int> ids)
     {
-        await using var command = _dataSource.CreateCommand("SELECT id, email, name, role FROM users WHERE id = ANY($1)");
+        await using var command = _dataSource.CreateCommand("SELECT id, email, name, COALESCE(role, $2) FROM users WHERE id = ANY($1)");
         command.Parameters.Add(new NpgsqlParameter { Value = ids.ToArray() });
+        command.Parameters.Add(new NpgsqlParameter { Value = Roles.User });
         await using var reader = await command.ExecuteReaderAsync();
         var found = new Dictionary<int, AuthUserResponse>(ids.Count);
         while (await reader.ReadAsync())
@@ -52,6 +58,12 @@ internal sealed class SharedReads
 
         return found;
     }
+
+    /// <summary>
+    /// A row that cannot be turned into its value (a NULL where the model has none): Npgsql and EF report
+    /// these as cast or invalid-operation errors, never as connection failures (<see cref="NpgsqlException"/>).
+    /// </summary>
+    private static bool IsRowError(Exception ex) => ex is InvalidCastException or InvalidOperationException;
 
     private async Task<IReadOnlyDictionary<int, T>> ReadAsync<T>(
         Func<EventBookingDbContext, int[], IAsyncEnumerable<T>> query, IReadOnlyCollection<int> ids, Func<T, int> idOf)

@@ -49,18 +49,39 @@ public sealed class BatchedReadsTests
     }
 
     [Fact]
-    public async Task ReadAsync_WhenAQueryFails_ShouldFailItsCallersOnly_AndGoOnWithTheNext()
+    public async Task ReadAsync_WhenTheDatabaseFails_ShouldFailEveryCallerOfThatQuery_WithoutMoreQueries_AndGoOnWithTheNext()
     {
         var database = new FakeTable { Hold = true, FailQuery = 2 };
         var reads = database.Reads();
         var first = reads.ReadAsync(1, CancellationToken.None);
         await database.WaitForQueriesAsync(1);
-        var failing = reads.ReadAsync(2, CancellationToken.None);
+        var failing = new[] { reads.ReadAsync(2, CancellationToken.None), reads.ReadAsync(3, CancellationToken.None) };
         database.Release();
 
         Assert.Equal("row 1 (query 1)", await first.WaitAsync(TimeSpan.FromSeconds(5)));
-        await Assert.ThrowsAsync<TimeoutException>(() => failing.WaitAsync(TimeSpan.FromSeconds(5)));
-        Assert.Equal("row 3 (query 3)", await reads.ReadAsync(3, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        await Assert.ThrowsAsync<TimeoutException>(() => failing[0].WaitAsync(TimeSpan.FromSeconds(5)));
+        await Assert.ThrowsAsync<TimeoutException>(() => failing[1].WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(2, database.Queries.Count);
+        Assert.Equal("row 4 (query 3)", await reads.ReadAsync(4, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5)));
+        await AssertIdleAsync(reads);
+    }
+
+    [Fact]
+    public async Task ReadAsync_WhenOneRowCannotBeRead_ShouldFailOnlyItsCallers()
+    {
+        var database = new FakeTable { Hold = true, BadRow = 13 };
+        var reads = database.Reads();
+        var first = reads.ReadAsync(1, CancellationToken.None);
+        await database.WaitForQueriesAsync(1);
+        List<int> keys = [12, 13, 14];
+        var sharing = keys.Select(k => reads.ReadAsync(k, CancellationToken.None)).ToList();
+        database.Release();
+
+        await first.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.StartsWith("row 12 (", await sharing[0].WaitAsync(TimeSpan.FromSeconds(5)));
+        await Assert.ThrowsAsync<InvalidCastException>(() => sharing[1].WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.StartsWith("row 14 (", await sharing[2].WaitAsync(TimeSpan.FromSeconds(5)));
+        Assert.Equal(["1", "12,13,14", "12", "13", "14"], database.Queries.Select(q => string.Join(',', q.Order())).Take(2).Concat(database.Queries.Skip(2).Select(q => string.Join(',', q)).Order()));
         await AssertIdleAsync(reads);
     }
 
@@ -122,6 +143,8 @@ public sealed class BatchedReadsTests
 
         public int? FailQuery { get; init; }
 
+        public int? BadRow { get; init; }
+
         public IReadOnlyList<int[]> Queries
         {
             get
@@ -133,7 +156,8 @@ public sealed class BatchedReadsTests
             }
         }
 
-        public BatchedReads<int, string> Reads() => new(QueryAsync);
+        /// <summary>A cast error is what a row that cannot be read raises; anything else is the database's.</summary>
+        public BatchedReads<int, string> Reads() => new(QueryAsync, ex => ex is InvalidCastException);
 
         public void Release() => _release.TrySetResult();
 
@@ -169,6 +193,11 @@ public sealed class BatchedReadsTests
             if (number == FailQuery)
             {
                 throw new TimeoutException("query failed");
+            }
+
+            if (BadRow is { } bad && keys.Contains(bad))
+            {
+                throw new InvalidCastException($"row {bad} cannot be read");
             }
 
             return keys.Where(k => k != Missing).ToDictionary(k => k, k => $"row {k} (query {number})");

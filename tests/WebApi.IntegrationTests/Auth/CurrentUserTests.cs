@@ -34,6 +34,36 @@ public sealed class CurrentUserTests(DatabaseFixture database) : ApiTest(databas
     }
 
     [Fact]
+    public async Task Me_WhenManyUsersAskAtOnce_ShouldAnswerEachWithTheirOwnCurrentData_EvenBesideARowWithoutRole()
+    {
+        // The per-request user checks of concurrent requests share queries: each must still get its own row,
+        // and a row the schema allows without a role (it counts as "user") must not fail the others.
+        var users = new List<(int Id, string Token)>();
+        for (var i = 0; i < 30; i++)
+        {
+            users.Add(await CreateUserAsync($"u{i}@example.com", name: $"User {i}"));
+        }
+
+        await ScalarAsync<int>("UPDATE users SET role = NULL WHERE id = $1 RETURNING id", users[7].Id);
+        await ScalarAsync<int>("UPDATE users SET role = 'admin' WHERE id = $1 RETURNING id", users[8].Id);
+
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var calls = users.Select(async u =>
+        {
+            await gate.Task;
+            return await SendAsync(HttpMethod.Get, Path, u.Token);
+        }).ToList();
+        gate.SetResult();
+        var responses = await Task.WhenAll(calls);
+
+        for (var i = 0; i < users.Count; i++)
+        {
+            var data = await AssertSuccessAsync(responses[i], HttpStatusCode.OK);
+            AssertAuthUser(data.GetProperty("user"), users[i].Id, $"u{i}@example.com", $"User {i}", i == 8 ? "admin" : "user");
+        }
+    }
+
+    [Fact]
     public async Task Me_WhenNoTokenIsSent_ShouldAnswer401AuthenticationRequiredWithABearerChallenge()
     {
         var response = await SendAsync(HttpMethod.Get, Path);
