@@ -21,6 +21,9 @@ public enum BookingAttemptStatus
     AlreadyBooked,
     EventNotFound,
     BookingIdTaken,
+
+    /// <summary>The user was deleted after the request's user check and before the booking's insert.</summary>
+    UserNotFound,
 }
 
 /// <summary>The outcome of <c>create_booking</c>; when created, the booking's time and the seats left after it.</summary>

@@ -17,6 +17,9 @@ public static class UserErrors
 
     public static readonly Error LastAdmin = Error.Conflict("Cannot demote the last admin");
 
+    /// <summary>The account behind a valid token is gone: the same answer the per-request user check gives.</summary>
+    public static readonly Error AccountGone = Error.Unauthorized("Invalid or expired token");
+
     /// <summary>Too many failed logins for this email from this client: locked for a while, whatever the password.</summary>
     public static Error LoginLocked(TimeSpan retryAfter) =>
         new Error("RATE_LIMITED", "Too many failed login attempts for this account, please try again later", ErrorType.TooManyRequests)

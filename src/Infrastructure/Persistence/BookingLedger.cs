@@ -22,6 +22,7 @@ namespace EventBooking.Infrastructure.Persistence;
 internal sealed class BookingLedger : IBookingLedger
 {
     private const string ConfirmedPerUserAndEvent = "bookings_user_event_confirmed_unique";
+    private const string UserForeignKey = "bookings_user_id_users_id_fk";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly BookingBatcher _batcher;
@@ -160,6 +161,11 @@ internal sealed class BookingLedger : IBookingLedger
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.NoDataFound)
         {
             return new BookingAttempt(BookingAttemptStatus.EventNotFound);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.ForeignKeyViolation && ex.ConstraintName == UserForeignKey)
+        {
+            // The user was deleted between the request's user check and this insert.
+            return new BookingAttempt(BookingAttemptStatus.UserNotFound);
         }
     }
 

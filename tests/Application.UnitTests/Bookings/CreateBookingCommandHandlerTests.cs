@@ -67,6 +67,7 @@ public sealed class CreateBookingCommandHandlerTests
     [InlineData(BookingAttemptStatus.SoldOut, "No seats available for this event")]
     [InlineData(BookingAttemptStatus.AlreadyBooked, "You already have a booking for this event")]
     [InlineData(BookingAttemptStatus.EventNotFound, "Event not found")]
+    [InlineData(BookingAttemptStatus.UserNotFound, "Invalid or expired token")]
     public async Task Handle_WhenTheDatabaseFunctionSaysNo_ShouldMapItToTheContractError(BookingAttemptStatus status, string message)
     {
         _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());

@@ -2,6 +2,7 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Domain.Users;
 using MediatR;
 
 namespace EventBooking.Application.Bookings.Commands.CreateBooking;
@@ -52,6 +53,8 @@ internal sealed class CreateBookingCommandHandler(
                     return BookingErrors.AlreadyBooked;
                 case BookingAttemptStatus.EventNotFound:
                     return EventErrors.NotFound;
+                case BookingAttemptStatus.UserNotFound:
+                    return UserErrors.AccountGone;
             }
         }
 
