@@ -42,7 +42,7 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
     /// <summary>Waits for a batch to take <paramref name="booking"/>, and for that batch's outcome.</summary>
     public async Task<BookingAttempt> SubmitAsync(int eventId, PendingBooking booking, CancellationToken cancellationToken)
     {
-        var entry = new Entry(booking);
+        Entry entry;
         Lane? startFor = null;
         lock (_lanes)
         {
@@ -52,6 +52,7 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
                 _lanes[eventId] = lane;
             }
 
+            entry = new Entry(booking, lane);
             lane.Waiting.Enqueue(entry);
             if (lane.Running < maxConcurrentBatches)
             {
@@ -98,6 +99,15 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
         }
     }
 
+    /// <summary>Entries queued for <paramref name="eventId"/>, given up or not (for tests: the queue is compacted).</summary>
+    internal int Queued(int eventId)
+    {
+        lock (_lanes)
+        {
+            return _lanes.TryGetValue(eventId, out var lane) ? lane.Waiting.Count : 0;
+        }
+    }
+
     /// <summary>Takes batches off the event's queue until it is empty; one of at most <c>maxConcurrentBatches</c> per event.</summary>
     private async Task DrainAsync(int eventId, Lane lane)
     {
@@ -112,6 +122,10 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
                     {
                         next.State = EntryState.Taken;
                         batch.Add(next);
+                    }
+                    else
+                    {
+                        lane.Withdrawn--;
                     }
                 }
 
@@ -167,8 +181,18 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
                 return false;
             }
 
-            // It stays in the queue until a batch skips it; a drain is running, because the queue is not empty.
+            // It stays in the queue until a batch skips it (a drain is running, because the queue is not empty),
+            // unless withdrawn entries pile up behind a stalled batch: then the queue is rebuilt without them.
             entry.State = EntryState.Withdrawn;
+            var lane = entry.Lane;
+            if (++lane.Withdrawn > 64 && lane.Withdrawn > lane.Waiting.Count / 2)
+            {
+                var kept = lane.Waiting.Where(e => e.State == EntryState.Waiting).ToList();
+                lane.Waiting.Clear();
+                kept.ForEach(lane.Waiting.Enqueue);
+                lane.Withdrawn = 0;
+            }
+
             return true;
         }
     }
@@ -180,9 +204,11 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
         Withdrawn,
     }
 
-    private sealed class Entry(PendingBooking booking)
+    private sealed class Entry(PendingBooking booking, Lane lane)
     {
         public PendingBooking Booking { get; } = booking;
+
+        public Lane Lane { get; } = lane;
 
         public TaskCompletionSource<BookingAttempt> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -196,5 +222,8 @@ internal sealed class BookingBatcher(int maxBatchSize, int maxConcurrentBatches,
         public Queue<Entry> Waiting { get; } = new();
 
         public int Running { get; set; }
+
+        /// <summary>Entries in <see cref="Waiting"/> whose callers gave up.</summary>
+        public int Withdrawn { get; set; }
     }
 }

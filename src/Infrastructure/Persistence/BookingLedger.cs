@@ -59,11 +59,13 @@ internal sealed class BookingLedger : IBookingLedger
         var outcomes = new Task<BookingAttempt>[bookings.Count];
         for (var i = 0; i < bookings.Count; i++)
         {
+            // Every booking here is its own transaction: once one has committed, a later one failing (even the
+            // database going away) must not turn the earlier buyers' answers into errors.
             try
             {
                 outcomes[i] = Task.FromResult(await CreateOneAsync(bookings[i].UserId, eventId, bookings[i].BookingId));
             }
-            catch (PostgresException ex) when (!ex.IsTransient)
+            catch (Exception ex)
             {
                 outcomes[i] = Task.FromException<BookingAttempt>(ex);
             }

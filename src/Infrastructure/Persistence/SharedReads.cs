@@ -60,10 +60,33 @@ internal sealed class SharedReads
     }
 
     /// <summary>
-    /// A row that cannot be turned into its value (a NULL where the model has none): Npgsql and EF report
-    /// these as cast or invalid-operation errors, never as connection failures (<see cref="NpgsqlException"/>).
+    /// A row that cannot be turned into its value (a NULL where the model has none): Npgsql reports it as a
+    /// cast error, EF as an invalid operation. EF also wraps transient database failures in an invalid
+    /// operation, so one with a database exception inside (or a disposed object, at shutdown) is not a row
+    /// error: during an outage a batch must fail once, not once per key.
     /// </summary>
-    private static bool IsRowError(Exception ex) => ex is InvalidCastException or InvalidOperationException;
+    internal static bool IsRowError(Exception ex)
+    {
+        if (ex is InvalidCastException)
+        {
+            return true;
+        }
+
+        if (ex is not InvalidOperationException || ex is ObjectDisposedException)
+        {
+            return false;
+        }
+
+        for (var inner = ex.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is System.Data.Common.DbException or TimeoutException or System.Net.Sockets.SocketException)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private async Task<IReadOnlyDictionary<int, T>> ReadAsync<T>(
         Func<EventBookingDbContext, int[], IAsyncEnumerable<T>> query, IReadOnlyCollection<int> ids, Func<T, int> idOf)

@@ -91,6 +91,30 @@ public sealed class BookingBatcherTests
     }
 
     [Fact]
+    public async Task SubmitAsync_WhenManyGiveUpBehindAStalledBatch_ShouldNotKeepThemQueued()
+    {
+        var database = new FakeDatabase { Hold = true };
+        var batcher = database.Batcher(maxBatchSize: 8, maxConcurrentBatches: 1);
+        var first = batcher.SubmitAsync(7, new PendingBooking(1, "BK-1"), CancellationToken.None);
+        await database.WaitForBatchesAsync(1);
+        using var giveUp = new CancellationTokenSource();
+        var quitters = Enumerable.Range(100, 300).Select(u => batcher.SubmitAsync(7, new PendingBooking(u, $"BK-{u}"), giveUp.Token)).ToList();
+        var stayer = batcher.SubmitAsync(7, new PendingBooking(2, "BK-2"), CancellationToken.None);
+
+        await giveUp.CancelAsync();
+        foreach (var quitter in quitters)
+        {
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => quitter);
+        }
+
+        Assert.InRange(batcher.Queued(7), 1, 150);
+        database.Release();
+        await Task.WhenAll(first, stayer).WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal([[1], [2]], database.Batches.Select(b => b.Users));
+        await AssertIdleAsync(batcher);
+    }
+
+    [Fact]
     public async Task SubmitAsync_WhenTheTurnDoesNotComeInTime_ShouldAnswerBusyAndNeverBookIt()
     {
         var database = new FakeDatabase { Hold = true };
