@@ -24,6 +24,13 @@ internal sealed class BookingLedger : IBookingLedger
     private const string ConfirmedPerUserAndEvent = "bookings_user_event_confirmed_unique";
     private const string UserForeignKey = "bookings_user_id_users_id_fk";
 
+    /// <summary>
+    /// Announces the seat count of the event row <c>e</c> on channel <c>$2</c> as change type <c>$3</c>, in the
+    /// shape <see cref="SeatChangeChannel"/> reads (delivered only if the transaction commits).
+    /// </summary>
+    private const string NotifySeatChange =
+        "pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly BookingBatcher _batcher;
 
@@ -50,7 +57,7 @@ internal sealed class BookingLedger : IBookingLedger
             {
                 return (await CreateManyAsync(eventId, bookings)).ConvertAll(Task.FromResult);
             }
-            catch (PostgresException ex) when (ex.SqlState != PostgresErrorCodes.NoDataFound && !ex.IsTransient)
+            catch (PostgresException ex) when (!ex.IsTransient)
             {
                 // Fall through: one by one.
             }
@@ -91,8 +98,8 @@ internal sealed class BookingLedger : IBookingLedger
             {
                 Command("SELECT outcome, booked_at, seats_left FROM create_bookings($1, $2, $3)", eventId, userIds, bookingIds),
                 Command(
-                    """
-                    SELECT pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+                    $"""
+                    SELECT {NotifySeatChange}
                     FROM events e
                     WHERE e.id = $1 AND EXISTS (SELECT 1 FROM bookings b WHERE b.booking_id = ANY($4))
                     """,
@@ -202,8 +209,7 @@ internal sealed class BookingLedger : IBookingLedger
     private static NpgsqlBatchCommand ReadBackAndNotify(string firstColumn, string bookingId, string changeType) =>
         Command(
             $"""
-            SELECT {firstColumn}, e.available_seats,
-                   pg_notify($2, json_build_object('type', $3::text, 'eventId', e.id, 'availableSeats', e.available_seats)::text)
+            SELECT {firstColumn}, e.available_seats, {NotifySeatChange}
             FROM bookings b JOIN events e ON e.id = b.event_id
             WHERE b.booking_id = $1
             """,

@@ -2,7 +2,7 @@ using EventBooking.Application.Auth;
 using EventBooking.Domain.Events;
 using EventBooking.Domain.Users;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.Persistence;
@@ -10,8 +10,8 @@ namespace EventBooking.Infrastructure.Persistence;
 /// <summary>
 /// The two lookups every request of a sell-out makes, batched across concurrent requests
 /// (<see cref="BatchedReads{TKey, TValue}"/>): the per-request user check and the event a booking is
-/// judged against. One per process; each query runs on a short-lived context of its own, not on one
-/// request's scoped context.
+/// judged against. One per process; each event query runs on a context of its own scope (configured as
+/// every other), not on one request's scoped context.
 /// </summary>
 internal sealed class SharedReads
 {
@@ -20,15 +20,13 @@ internal sealed class SharedReads
             context.Events.AsNoTracking().Where(e => ids.Contains(e.Id)));
 
     private readonly NpgsqlDataSource _dataSource;
-    private readonly DbContextOptions<EventBookingDbContext> _options;
+    private readonly IServiceScopeFactory _scopes;
 
-    public SharedReads(NpgsqlDataSource dataSource, ILoggerFactory loggerFactory)
+    public SharedReads(NpgsqlDataSource dataSource, IServiceScopeFactory scopes)
     {
         _dataSource = dataSource;
-        var builder = new DbContextOptionsBuilder<EventBookingDbContext>().UseLoggerFactory(loggerFactory);
-        PostgresOptions.Configure(builder, dataSource);
-        _options = builder.Options;
-        Events = new BatchedReads<int, Event>(ids => ReadAsync(EventsById, ids, e => e.Id), IsRowError);
+        _scopes = scopes;
+        Events = new BatchedReads<int, Event>(ReadEventsAsync, IsRowError);
         Users = new BatchedReads<int, AuthUserResponse>(ReadUsersAsync, IsRowError);
     }
 
@@ -88,14 +86,15 @@ internal sealed class SharedReads
         return true;
     }
 
-    private async Task<IReadOnlyDictionary<int, T>> ReadAsync<T>(
-        Func<EventBookingDbContext, int[], IAsyncEnumerable<T>> query, IReadOnlyCollection<int> ids, Func<T, int> idOf)
+    /// <summary>A compiled EF query: an <see cref="Event"/> is materialised through its private constructor.</summary>
+    private async Task<IReadOnlyDictionary<int, Event>> ReadEventsAsync(IReadOnlyCollection<int> ids)
     {
-        await using var context = new EventBookingDbContext(_options);
-        var found = new Dictionary<int, T>(ids.Count);
-        await foreach (var row in query(context, [.. ids]))
+        await using var scope = _scopes.CreateAsyncScope();
+        var context = scope.ServiceProvider.GetRequiredService<EventBookingDbContext>();
+        var found = new Dictionary<int, Event>(ids.Count);
+        await foreach (var row in EventsById(context, [.. ids]))
         {
-            found[idOf(row)] = row;
+            found[row.Id] = row;
         }
 
         return found;
