@@ -1,4 +1,5 @@
 using EventBooking.Infrastructure.Persistence;
+using EventBooking.TestSupport;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
@@ -119,15 +120,8 @@ public sealed class BatchedReadsTests
     }
 
     /// <summary>The runner hands out a result before it looks for the next batch: give it a moment to stop.</summary>
-    private static async Task AssertIdleAsync(BatchedReads<int, string> reads)
-    {
-        for (var i = 0; i < 200 && reads.Running; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.False(reads.Running);
-    }
+    private static Task AssertIdleAsync(BatchedReads<int, string> reads) =>
+        Eventually.WaitUntilAsync(() => !reads.Running, "the runner is still running");
 
     /// <summary>Answers "row K (query N)" for every key but <see cref="Missing"/>; can hold, delay or fail queries.</summary>
     private sealed class FakeTable
@@ -161,15 +155,8 @@ public sealed class BatchedReadsTests
 
         public void Release() => _release.TrySetResult();
 
-        public async Task WaitForQueriesAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (Queries.Count < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} queries started");
-                await Task.Delay(5);
-            }
-        }
+        public Task WaitForQueriesAsync(int count) =>
+            Eventually.WaitUntilAsync(() => Queries.Count >= count, $"fewer than {count} queries started");
 
         private async Task<IReadOnlyDictionary<int, string>> QueryAsync(IReadOnlyCollection<int> keys)
         {

@@ -1,6 +1,7 @@
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Exceptions;
 using EventBooking.Infrastructure.Persistence;
+using EventBooking.TestSupport;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
@@ -168,15 +169,8 @@ public sealed class BookingBatcherTests
     }
 
     /// <summary>A drain hands out outcomes before it looks for the next batch: give it a moment to stop.</summary>
-    private static async Task AssertIdleAsync(BookingBatcher batcher)
-    {
-        for (var i = 0; i < 200 && batcher.ActiveEvents > 0; i++)
-        {
-            await Task.Delay(10);
-        }
-
-        Assert.Equal(0, batcher.ActiveEvents);
-    }
+    private static Task AssertIdleAsync(BookingBatcher batcher) =>
+        Eventually.WaitUntilAsync(() => batcher.ActiveEvents == 0, "the batcher still has active events");
 
     /// <summary>Plays the database: books everyone (seats left = user id), optionally holds or fails batches.</summary>
     private sealed class FakeDatabase
@@ -214,15 +208,8 @@ public sealed class BookingBatcherTests
 
         public void Release() => _release.TrySetResult();
 
-        public async Task WaitForBatchesAsync(int count)
-        {
-            var deadline = DateTime.UtcNow.AddSeconds(5);
-            while (Batches.Count < count)
-            {
-                Assert.True(DateTime.UtcNow < deadline, $"fewer than {count} batches started");
-                await Task.Delay(5);
-            }
-        }
+        public Task WaitForBatchesAsync(int count) =>
+            Eventually.WaitUntilAsync(() => Batches.Count >= count, $"fewer than {count} batches started");
 
         private async Task<IReadOnlyList<Task<BookingAttempt>>> ExecuteAsync(int eventId, IReadOnlyList<PendingBooking> bookings)
         {

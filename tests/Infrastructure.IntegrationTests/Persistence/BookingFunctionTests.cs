@@ -156,11 +156,7 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
     public async Task CreateBooking_When100UsersRaceForTenSeats_ShouldConfirmExactlyTen()
     {
         var eventId = await InsertEventAsync(seats: 10);
-        var users = new List<int>();
-        for (var i = 0; i < 100; i++)
-        {
-            users.Add(await InsertUserAsync($"buyer{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(100, "buyer");
 
         var results = await RaceAsync(users.Count, i => CreateBookingOnOwnConnectionAsync(users[i], eventId, $"BK-RACE-{i:D3}"));
 
@@ -240,11 +236,7 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
     [Fact]
     public async Task CreateBookings_ShouldLeaveTheSameRowsAsOneCreateBookingPerBuyer()
     {
-        var users = new List<int>();
-        for (var i = 0; i < 6; i++)
-        {
-            users.Add(await InsertUserAsync($"same{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(6, "same");
 
         var one = await InsertEventAsync(seats: 4);
         var batched = await InsertEventAsync(seats: 4);
@@ -333,11 +325,7 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
     public async Task CreateBookings_RacingWithCreateBooking_ShouldNeverOversellOrBookAUserTwice()
     {
         var eventId = await InsertEventAsync(seats: 60);
-        var users = new List<int>();
-        for (var i = 0; i < 120; i++)
-        {
-            users.Add(await InsertUserAsync($"racer{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(120, "racer");
 
         // Users 0-99 in 10 batches, users 40-119 one by one: users 40-99 try twice (in a batch and alone).
         var batches = RaceAsync(10, async b =>

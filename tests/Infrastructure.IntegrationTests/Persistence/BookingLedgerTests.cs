@@ -28,11 +28,7 @@ public sealed class BookingLedgerTests(DatabaseFixture database) : DatabaseTest(
     public async Task CreateAsync_WhenManyBookAtOnce_ShouldGiveEachTheExactCountItsOwnBookingLeft()
     {
         var eventId = await InsertEventAsync(seats: 30);
-        var users = new List<int>();
-        for (var i = 0; i < 30; i++)
-        {
-            users.Add(await InsertUserAsync($"u{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(30, "u");
 
         var attempts = await Task.WhenAll(users.Select((u, i) => Task.Run(() => Ledger.CreateAsync(u, eventId, $"BK-LEDGER-{i:D2}", CancellationToken.None))));
 
@@ -64,27 +60,16 @@ public sealed class BookingLedgerTests(DatabaseFixture database) : DatabaseTest(
     public async Task CreateAsync_WhileTheEventIsBusy_ShouldBookTheWaitingBuyersTogether_InFewTransactions()
     {
         var eventId = await InsertEventAsync(seats: 30);
-        var users = new List<int>();
-        for (var i = 0; i < 40; i++)
-        {
-            users.Add(await InsertUserAsync($"q{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(40, "q");
 
         // Hold the event's row lock, so the first database calls wait on it and everyone else queues in the API.
         List<BookingAttempt> attempts;
-        await using (var blocker = await Database.DataSource.OpenConnectionAsync())
-        await using (var transaction = await blocker.BeginTransactionAsync())
+        await using (var rowLock = await HoldEventRowLockAsync(eventId))
         {
-            await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM events WHERE id = $1 FOR UPDATE", blocker, transaction))
-            {
-                lockRow.Parameters.Add(new() { Value = eventId });
-                await lockRow.ExecuteScalarAsync();
-            }
-
             var pending = users.Select((u, i) => Ledger.CreateAsync(u, eventId, $"BK-Q-{i:D2}", CancellationToken.None)).ToList();
             await Task.Delay(200);
             Assert.DoesNotContain(pending, p => p.IsCompleted);
-            await transaction.CommitAsync();
+            await rowLock.ReleaseAsync();
             attempts = [.. await Task.WhenAll(pending)];
         }
 
@@ -95,8 +80,8 @@ public sealed class BookingLedgerTests(DatabaseFixture database) : DatabaseTest(
         Assert.Equal(30, await LogCountAsync("created", eventId));
         await AssertSeatInvariantAsync(eventId);
 
-        // now() is the transaction's start: bookings made in one transaction share their created_at. At most
-        // two calls (the allowed per event) were waiting on the lock; the rest came in one or two batches.
+        // now() is the transaction's start: bookings made in one transaction share their created_at. Only the
+        // calls allowed per event at once were waiting on the lock; the rest came in one or two batches.
         Assert.InRange(await ScalarAsync<int>("SELECT count(DISTINCT created_at)::int FROM bookings WHERE event_id = $1", eventId), 1, 4);
     }
 
@@ -104,26 +89,15 @@ public sealed class BookingLedgerTests(DatabaseFixture database) : DatabaseTest(
     public async Task CreateAsync_WhenOneBuyerOfABatchCannotBeBooked_ShouldStillBookTheOthers()
     {
         var eventId = await InsertEventAsync(seats: 10);
-        var users = new List<int>();
-        for (var i = 0; i < 5; i++)
-        {
-            users.Add(await InsertUserAsync($"ok{i}@example.com"));
-        }
+        var users = await InsertUsersAsync(5, "ok");
 
         users.Insert(2, 999_999); // no such user: the batch's insert fails on the foreign key
         List<Task<BookingAttempt>> pending;
-        await using (var blocker = await Database.DataSource.OpenConnectionAsync())
-        await using (var transaction = await blocker.BeginTransactionAsync())
+        await using (var rowLock = await HoldEventRowLockAsync(eventId))
         {
-            await using (var lockRow = new Npgsql.NpgsqlCommand("SELECT 1 FROM events WHERE id = $1 FOR UPDATE", blocker, transaction))
-            {
-                lockRow.Parameters.Add(new() { Value = eventId });
-                await lockRow.ExecuteScalarAsync();
-            }
-
             pending = [.. users.Select((u, i) => Ledger.CreateAsync(u, eventId, $"BK-F-{i}", CancellationToken.None))];
             await Task.Delay(100);
-            await transaction.CommitAsync();
+            await rowLock.ReleaseAsync();
         }
 
         Assert.Equal(BookingAttemptStatus.UserNotFound, (await pending[2]).Status);

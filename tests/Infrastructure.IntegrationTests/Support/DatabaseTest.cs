@@ -43,6 +43,35 @@ public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
             "Test " + email,
             role);
 
+    /// <summary>Inserts <paramref name="count"/> users, <c>{prefix}0@example.com</c> onwards; their ids in that order.</summary>
+    protected async Task<List<int>> InsertUsersAsync(int count, string prefix)
+    {
+        var ids = new List<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await InsertUserAsync($"{prefix}{i}@example.com"));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Takes the event's row lock in a transaction of its own, as a booking in progress would, and holds it
+    /// until <see cref="HeldRowLock.ReleaseAsync"/> (or disposal, which rolls back).
+    /// </summary>
+    protected async Task<HeldRowLock> HoldEventRowLockAsync(int eventId)
+    {
+        var connection = await Database.DataSource.OpenConnectionAsync();
+        var transaction = await connection.BeginTransactionAsync();
+        await using (var lockRow = new NpgsqlCommand("SELECT 1 FROM events WHERE id = $1 FOR UPDATE", connection, transaction))
+        {
+            lockRow.Parameters.Add(new NpgsqlParameter { Value = eventId });
+            await lockRow.ExecuteScalarAsync();
+        }
+
+        return new HeldRowLock(connection, transaction);
+    }
+
     /// <summary>Inserts an event directly, dated a week ahead unless told otherwise.</summary>
     protected Task<int> InsertEventAsync(int seats, int? createdBy = null, TimeSpan? startsIn = null) =>
         ScalarAsync<int>(
@@ -79,5 +108,18 @@ public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
         Assert.True(
             available + confirmed == capacity,
             $"available_seats ({available}) + confirmed bookings ({confirmed}) != seat_capacity ({capacity})");
+    }
+}
+
+/// <summary>A row lock held by a test's own transaction (<see cref="DatabaseTest.HoldEventRowLockAsync"/>).</summary>
+public sealed class HeldRowLock(NpgsqlConnection connection, NpgsqlTransaction transaction) : IAsyncDisposable
+{
+    /// <summary>Commits, letting whoever waits on the lock go on.</summary>
+    public Task ReleaseAsync() => transaction.CommitAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using EventBooking.TestSupport;
 using EventBooking.WebApi.IntegrationTests.Support;
 using EventBooking.WebApi.Realtime;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,13 +193,6 @@ public sealed class RealtimeTests(DatabaseFixture database) : ApiTest(database)
         Assert.True((await ReadJsonAsync(response)).GetProperty("success").GetBoolean());
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not reached within 5 s");
-            await Task.Delay(10);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) =>
+        Eventually.WaitUntilAsync(condition, "condition not reached within 5 s");
 }
