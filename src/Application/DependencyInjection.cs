@@ -1,4 +1,5 @@
 using EventBooking.Application.Common.Behaviours;
+using EventBooking.Application.Common.Notifications;
 using FluentValidation;
 using Mapster;
 using MapsterMapper;
@@ -28,9 +29,12 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // Registration order is execution order: logging wraps validation wraps the handler.
+        // Registration order is execution order: logging, validation, then change notification around the
+        // transaction, so observers hear of a change only after it has committed.
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ChangeNotificationBehaviour<,>));
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TransactionBehaviour<,>));
 
         // Validators are stateless: one instance each for the life of the process.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -1,13 +1,17 @@
+using EventBooking.Application.Auth;
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
 using EventBooking.Application.Realtime;
+using EventBooking.Domain.Events;
 using EventBooking.Infrastructure.Authentication;
+using EventBooking.Infrastructure.Concurrency;
 using EventBooking.Infrastructure.Health;
 using EventBooking.Infrastructure.Persistence;
 using EventBooking.Infrastructure.Persistence.Seeding;
 using EventBooking.Infrastructure.Realtime;
+using EventBooking.Infrastructure.Seats;
 using EventBooking.Infrastructure.Security;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +25,18 @@ public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
     public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// The seat ledger, the only writer of seat state, and its booking queue: the buyers of one event wait in
+    /// the API and are booked together (docs/adr/0012).
+    /// </summary>
+    private static IServiceCollection AddSeatLedger(this IServiceCollection services)
+    {
+        services.AddSingleton<IBatchExecutor<int, PendingBooking, BookingOutcome>, BookingBatchExecutor>();
+        services.AddSingleton<KeyedBatchQueue<int, PendingBooking, BookingOutcome>>();
+        services.AddScoped<ISeatLedger, SeatLedger>();
+        return services;
+    }
 
     public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
     {
@@ -44,20 +60,19 @@ public static class DependencyInjection
             .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
-        services.AddSingleton<IBookingLedger, BookingLedger>();
-        services.AddSingleton<SharedReads>();
+        services.AddOptions<BatchQueueOptions>().Configure<IOptions<BookingOptions>>((queue, bookings) => bookings.Value.ApplyTo(queue));
+        services.AddSeatLedger();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyKeyCleanup>();
         services.AddHostedService<PasswordHasherWarmUp>();
 
-        // Real-time fan-out across instances: NOTIFY after commit, LISTEN on every instance.
-        // ISeatChangeDelivery (this instance's subscribers) comes from the web layer.
-        services.AddScoped<ISeatChangePublisher, PostgresSeatChangePublisher>();
+        // Real-time fan-out across instances: the ledger functions NOTIFY on commit, every instance LISTENs and hands
+        // each change to every ISeatChangeDelivery registered (the web layer's subscriptions and read cache).
         services.AddSingleton(sp => new PostgresSeatChangeListener(
             PostgresOptions.Normalize(connectionString),
             sp.GetRequiredService<NpgsqlDataSource>(),
-            sp.GetRequiredService<ISeatChangeDelivery>(),
+            sp.GetServices<ISeatChangeDelivery>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresSeatChangeListener>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PostgresSeatChangeListener>());
 
@@ -79,6 +94,11 @@ public static class DependencyInjection
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+
+        // Concurrent lookups of users and events share queries (docs/adr/0013); the values are immutable.
+        services.AddSingleton(typeof(CoalescingLookup<,>));
+        services.AddSingleton<ILookupSource<int, EventSnapshot>, EventSnapshotSource>();
+        services.AddSingleton<ILookupSource<int, AuthUserResponse>, UserLookupSource>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

@@ -49,6 +49,7 @@ internal static class DependencyInjection
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
         services.AddSingleton<RealtimeHub>();
+        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeHub>());
         services.AddEventReadCache();
 
         services.AddOpenApi(options =>

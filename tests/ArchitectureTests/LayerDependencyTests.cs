@@ -118,7 +118,7 @@ public class LayerDependencyTests
         Assert.DoesNotContain($"{Root}.Realtime.SocketSession", result.CheckedTypes);
         ArchitectureAssert.ReportsExactly(
             [
-                $"{Root}.Endpoints.OrderEndpoints -> EventBooking.Application.Bookings.IBookingLedger",
+                $"{Root}.Endpoints.OrderEndpoints -> EventBooking.Application.Bookings.ISeatLedger",
                 $"{Root}.Endpoints.OrderEndpoints -> EventBooking.Domain.Events.IEventRepository",
                 $"{Root}.Endpoints.ReportEndpoints -> EventBooking.Application.Events.IEventReadService",
                 $"{Root}.Endpoints.WarehouseEndpoints -> {Root}.Stock.IWarehouseRepository",

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Events;
 
 namespace EventBooking.Application.Bookings;
 
@@ -10,7 +11,19 @@ public sealed record EventSummary(int Id, string Name, DateTime EventDate, int S
 public sealed record UserSummary(int Id, string Name, string Email);
 
 /// <summary>What <c>POST /api/bookings</c> answers; <c>availableSeats</c> is as it is after this booking.</summary>
-public sealed record BookingCreatedResponse(string BookingId, int EventId, BookingStatus Status, DateTime CreatedAt, EventSummary Event);
+public sealed record BookingCreatedResponse(string BookingId, int EventId, BookingStatus Status, DateTime CreatedAt, EventSummary Event)
+{
+    public static BookingCreatedResponse From(EventSnapshot bookedEvent, SeatConfirmation confirmation) => new(
+        confirmation.Booking.BookingId,
+        bookedEvent.Id,
+        confirmation.Booking.Status,
+        confirmation.Booking.CreatedAt,
+        new EventSummary(bookedEvent.Id, bookedEvent.Name, bookedEvent.EventDate, bookedEvent.SeatCapacity, confirmation.AvailableSeats));
+}
+
+/// <summary>What <c>POST /api/bookings/{bookingId}/transfer</c> answers: the booking, now held by <see cref="TransferredTo"/>.</summary>
+public sealed record BookingTransferredResponse(
+    string BookingId, int EventId, BookingStatus Status, UserSummary TransferredTo, DateTime TransferredAt, int AvailableSeats);
 
 /// <summary>One booking; <see cref="User"/> only for admin callers (left out otherwise).</summary>
 public sealed record BookingDetailResponse(

@@ -10,15 +10,15 @@ internal static class EventAccess
     /// The event, when the caller may manage it (its creator or an admin); otherwise "Event not found"
     /// or <paramref name="forbidden"/>, the use case's own 403 message.
     /// </summary>
-    public static async Task<Result<Event>> GetManagedAsync(
+    public static async Task<Result<EventSnapshot>> GetManagedAsync(
         this IEventRepository events, int eventId, ICurrentUser caller, Error forbidden, CancellationToken cancellationToken)
     {
-        var target = await events.GetAsync(eventId, cancellationToken);
+        var target = await events.GetSnapshotAsync(eventId, cancellationToken);
         if (target is null)
         {
             return EventErrors.NotFound;
         }
 
-        return target.CanBeManagedBy(caller.Id, caller.IsAdmin) ? target : forbidden;
+        return target.CanBeManagedBy(caller.Actor) ? target : forbidden;
     }
 }

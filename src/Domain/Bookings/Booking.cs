@@ -3,9 +3,9 @@ using EventBooking.Domain.Common;
 namespace EventBooking.Domain.Bookings;
 
 /// <summary>
-/// A seat held by a user at an event. Bookings are created and cancelled by the database functions
-/// <c>create_booking</c> / <c>cancel_booking</c>, which change the seat count and write the audit row
-/// in the same step; this type answers whether a transition is allowed.
+/// A seat held by a user at an event. Its changes are decided here and returned as intents
+/// (<see cref="BookingCancellation"/>, <see cref="BookingTransfer"/>); the seat ledger carries them out with the
+/// database functions, which change the booking, the seat count and the audit row in one step.
 /// </summary>
 public sealed class Booking
 {
@@ -30,29 +30,69 @@ public sealed class Booking
 
     public DateTime? CancelledAt { get; private set; }
 
-    /// <summary>A booking as <c>create_booking</c> confirms it (the function is what stores it).</summary>
-    public static Booking Confirm(string bookingId, int userId, int eventId, DateTime createdAt) => new()
-    {
-        BookingId = bookingId,
-        UserId = userId,
-        EventId = eventId,
-        Status = BookingStatus.Confirmed,
-        CreatedAt = createdAt,
-    };
-
     public bool IsOwnedBy(int userId) => UserId == userId;
 
-    /// <summary>The owner or any admin may see and cancel a booking.</summary>
-    public bool IsAccessibleTo(int userId, bool isAdmin) => isAdmin || IsOwnedBy(userId);
+    /// <summary>The owner or any admin may see a booking.</summary>
+    public bool IsAccessibleTo(Actor actor) => actor.IsOwnerOrAdmin(UserId);
 
-    /// <summary>Whether this booking may be cancelled now, given when its event takes place.</summary>
-    public Result EnsureCanBeCancelled(DateTime eventDate, DateTime now)
+    /// <summary>
+    /// The owner or an admin cancels a confirmed booking of an event that has not started
+    /// (<paramref name="eventDate"/> is its event's date).
+    /// </summary>
+    public Result<BookingCancellation> Cancel(Actor actor, DateTime eventDate, DateTime now)
     {
-        if (Status == BookingStatus.Cancelled)
+        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, BookingErrors.NotAllowedToCancel);
+        if (allowed.IsFailure)
         {
-            return BookingErrors.AlreadyCancelled;
+            return allowed.Error!;
         }
 
-        return eventDate <= now ? BookingErrors.CannotCancelPastEvent : Result.Success();
+        var confirmed = BookingRules.BookingIsConfirmed(Status);
+        if (confirmed.IsFailure)
+        {
+            return confirmed.Error!;
+        }
+
+        var upcoming = BookingRules.EventIsUpcoming(eventDate, now, BookingErrors.CannotCancelPastEvent);
+        return upcoming.IsFailure ? upcoming.Error! : new BookingCancellation(BookingId, EventId, actor.UserId);
     }
+
+    /// <summary>
+    /// The owner or an admin hands a confirmed booking of an upcoming event to another user. Whether that user
+    /// already holds a confirmed booking for the event is for the ledger to find out, under the event's row lock.
+    /// </summary>
+    public Result<BookingTransfer> TransferTo(int recipientId, Actor actor, DateTime eventDate, DateTime now)
+    {
+        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, BookingErrors.NotAllowedToTransfer);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        var confirmed = BookingRules.BookingIsConfirmed(Status);
+        if (confirmed.IsFailure)
+        {
+            return confirmed.Error!;
+        }
+
+        var upcoming = BookingRules.EventIsUpcoming(eventDate, now, BookingErrors.CannotTransferPastEvent);
+        if (upcoming.IsFailure)
+        {
+            return upcoming.Error!;
+        }
+
+        return recipientId == UserId
+            ? BookingErrors.AlreadyHeldByRecipient
+            : new BookingTransfer(BookingId, EventId, UserId, recipientId, actor.UserId);
+    }
+
+    /// <summary>A request the ledger confirmed: how a booking comes to exist.</summary>
+    internal static Booking Confirmed(BookingRequest request, string bookingId, DateTime confirmedAt) => new()
+    {
+        BookingId = bookingId,
+        UserId = request.UserId,
+        EventId = request.EventId,
+        Status = BookingStatus.Confirmed,
+        CreatedAt = confirmedAt,
+    };
 }

@@ -21,4 +21,17 @@ public static class BookingErrors
 
     public static readonly Error CannotCancelPastEvent =
         Error.Conflict("Cannot cancel bookings for past events", "BOOKING_CONFLICT");
+
+    public static readonly Error NotAllowedToTransfer = Error.Forbidden("You don't have permission to transfer this booking");
+
+    public static readonly Error CannotTransferPastEvent =
+        Error.Conflict("Cannot transfer bookings for past events", "BOOKING_CONFLICT");
+
+    public static readonly Error AlreadyHeldByRecipient =
+        Error.Conflict("The booking already belongs to this user", "BOOKING_CONFLICT");
+
+    public static readonly Error RecipientAlreadyBooked =
+        Error.Conflict("The recipient already has a booking for this event", "BOOKING_CONFLICT");
+
+    public static readonly Error RecipientNotFound = Error.NotFound("No user with this email");
 }

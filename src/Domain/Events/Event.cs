@@ -83,11 +83,12 @@ public sealed class Event
     public bool CanBeManagedBy(int userId, bool isAdmin) => isAdmin || CreatedBy == userId;
 
     /// <summary>
-    /// Applies a partial update: a null argument means "no change". Judged against the number of
-    /// confirmed bookings, which the caller reads under this event's row lock so that no booking can
-    /// slip in between the check and the write.
+    /// Applies a partial update: a null argument means "no change". Name, description and date change here; a new
+    /// capacity comes back as a <see cref="CapacityChange"/> for the seat ledger, which alone writes seat counts.
+    /// It is judged against the number of confirmed bookings, which the caller reads under this event's row lock so
+    /// that no booking can slip in between the check and the write.
     /// </summary>
-    public Result Update(
+    public Result<CapacityChange?> Update(
         string? name, string? description, DateTime? eventDate, int? seatCapacity, int confirmedBookings, DateTime now)
     {
         if (HasStarted(now))
@@ -124,13 +125,7 @@ public sealed class Event
         Name = newName ?? Name;
         Description = description ?? Description;
         EventDate = eventDate ?? EventDate;
-        if (seatCapacity is { } newCapacity)
-        {
-            SeatCapacity = newCapacity;
-            AvailableSeats = newCapacity - confirmedBookings;
-        }
-
-        return Result.Success();
+        return Result<CapacityChange?>.Success(seatCapacity is { } newCapacity ? new CapacityChange(Id, newCapacity) : null);
     }
 
     /// <summary>Points the event at its (new) image.</summary>
@@ -144,14 +139,6 @@ public sealed class Event
 
     public bool IsSoldOut => AvailableSeats == 0;
 
-    /// <summary>Whether a seat can be booked now, judged from what this aggregate holds.</summary>
-    public Result EnsureCanBeBooked(DateTime now)
-    {
-        if (HasStarted(now))
-        {
-            return EventErrors.CannotBookPastEvent;
-        }
-
-        return IsSoldOut ? EventErrors.NoSeatsAvailable : Result.Success();
-    }
+    /// <summary>This event as it is now, immutable (what bookings are judged against).</summary>
+    public EventSnapshot ToSnapshot() => new(Id, Name, EventDate, SeatCapacity, AvailableSeats, CreatedBy);
 }

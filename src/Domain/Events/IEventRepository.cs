@@ -4,11 +4,11 @@ namespace EventBooking.Domain.Events;
 public interface IEventRepository
 {
     /// <summary>
-    /// Loads the event to judge a request against it, without tracking or locking. The data is read after
-    /// this call began, but the instance may be shared with concurrent callers asking for the same event:
-    /// judge with it, never change it (changes start from <see cref="GetForUpdateAsync"/>).
+    /// The event as it is now, to judge a request against it, without tracking or locking. The data is read after
+    /// this call began; the snapshot is immutable, so concurrent callers may share one (changes start from
+    /// <see cref="GetForUpdateAsync"/>).
     /// </summary>
-    Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken);
+    Task<EventSnapshot?> GetSnapshotAsync(int eventId, CancellationToken cancellationToken);
 
     /// <summary>
     /// Loads the event and locks its row until the current transaction ends, so seat arithmetic made

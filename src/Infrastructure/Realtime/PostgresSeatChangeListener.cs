@@ -6,7 +6,8 @@ using Npgsql;
 namespace EventBooking.Infrastructure.Realtime;
 
 /// <summary>
-/// LISTENs for seat changes on a connection of its own and hands each to this instance's subscribers.
+/// LISTENs for seat changes on a connection of its own and hands each to every registered observer of this
+/// instance (the WebSocket subscriptions, the read cache): removing one does not affect the others.
 /// When the connection drops (PostgreSQL restarted, network cut) it reconnects by itself, backing off
 /// from 1 to 10 seconds; TCP keepalives make a silently dead connection fail instead of hanging.
 /// <para>
@@ -20,12 +21,13 @@ namespace EventBooking.Infrastructure.Realtime;
 internal sealed partial class PostgresSeatChangeListener(
     string connectionString,
     NpgsqlDataSource requestPool,
-    ISeatChangeDelivery delivery,
+    IEnumerable<ISeatChangeDelivery> observers,
     ILogger<PostgresSeatChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MaxRetry = TimeSpan.FromSeconds(10);
 
+    private readonly ISeatChangeDelivery[] _observers = [.. observers];
     private int _listening;
 
     /// <summary>Whether the listener is connected and listening right now.</summary>
@@ -86,7 +88,10 @@ internal sealed partial class PostgresSeatChangeListener(
     {
         if (SeatChangeChannel.Deserialize(e.Payload) is { } change)
         {
-            delivery.Deliver(change);
+            foreach (var observer in _observers)
+            {
+                observer.Deliver(change);
+            }
         }
     }
 

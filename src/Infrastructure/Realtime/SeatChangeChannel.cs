@@ -3,14 +3,16 @@ using EventBooking.Application.Realtime;
 
 namespace EventBooking.Infrastructure.Realtime;
 
-/// <summary>The PostgreSQL notification channel that carries seat changes between API instances, and its payload.</summary>
+/// <summary>
+/// The PostgreSQL notification channel that carries seat changes between API instances, and the reader of its
+/// payload. The payload is built in one place only, the SQL function <c>notify_seat_change</c> that every ledger
+/// function calls (migration SeatLedgerFunctions); a test holds the two to the same shape.
+/// </summary>
 internal static class SeatChangeChannel
 {
     public const string Name = "eventbooking_seat_changes";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public static string Serialize(SeatChange change) => JsonSerializer.Serialize(change, Json);
 
     public static SeatChange? Deserialize(string payload)
     {

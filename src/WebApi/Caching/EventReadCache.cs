@@ -1,5 +1,5 @@
+using EventBooking.Application.Common.Notifications;
 using EventBooking.Application.Realtime;
-using EventBooking.WebApi.Realtime;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -11,12 +11,12 @@ namespace EventBooking.WebApi.Caching;
 /// <list type="bullet">
 /// <item>Only requests without an <c>Authorization</c> header are cached (the output cache's default
 /// policy): an admin's answer carries creator emails and never enters or leaves the cache.</item>
-/// <item>A successful event write (under <c>/api/events</c> or <c>/api/admin</c>) empties it before its
-/// answer is sent, so the writer reads its own write.</item>
-/// <item>Seat changes (a booking or cancellation answered here, and every seat change NOTIFYed by any
-/// instance) empty it too, but at most once per <see cref="SeatChangeWindow"/>: during a sell-out a
-/// booking every millisecond would otherwise leave nothing to serve from. A change always reaches
-/// anonymous reads by the end of its window.</item>
+/// <item>A successful command that declares it changes events (<c>IChangesEvents</c>) empties it before its
+/// answer is sent, so the writer reads its own write: the cache is an <see cref="IEventChangeObserver"/>.</item>
+/// <item>Seat changes (an <c>IChangesSeats</c> command answered here, and every seat change NOTIFYed by any
+/// instance, heard as an <see cref="ISeatChangeDelivery"/> beside the WebSocket subscriptions) empty it too, but
+/// at most once per <see cref="SeatChangeWindow"/>: during a sell-out a booking every millisecond would otherwise
+/// leave nothing to serve from. A change always reaches anonymous reads by the end of its window.</item>
 /// <item>Emptying also moves the cache to a new generation, which is part of every entry's key: a read
 /// that started before a write (and may have seen the database before it) stores its answer under the
 /// old generation, where no later request looks, and no later request can join it while it runs.</item>
@@ -31,8 +31,6 @@ internal static class EventReadCache
     /// <summary>Seat changes empty the cache at most this often.</summary>
     public static readonly TimeSpan SeatChangeWindow = TimeSpan.FromMilliseconds(100);
 
-    private static readonly string[] EventWritePrefixes = ["/api/events", "/api/admin"];
-
     public static IServiceCollection AddEventReadCache(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>()
@@ -40,7 +38,8 @@ internal static class EventReadCache
             .Validate(o => o.EventReadSeconds is >= 0 and <= 300, "Caching__EventReadSeconds must be between 0 (off) and 300.")
             .ValidateOnStart();
         services.AddOutputCache();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>>((options, caching) =>
+        services.AddSingleton<Generation>();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Generation>((options, caching, generation) =>
         {
             // Every distinct query string is an entry: bound what a client inventing searches can make us hold.
             options.SizeLimit = 32 * 1024 * 1024;
@@ -51,8 +50,7 @@ internal static class EventReadCache
                 if (seconds > 0)
                 {
                     policy.Expire(TimeSpan.FromSeconds(seconds)).Tag(Tag)
-                        .VaryByValue(context => new KeyValuePair<string, string>(
-                            "generation", context.RequestServices.GetRequiredService<Generation>().Current));
+                        .VaryByValue(_ => new KeyValuePair<string, string>("generation", generation.Current));
                 }
                 else
                 {
@@ -61,67 +59,22 @@ internal static class EventReadCache
             });
         });
 
-        // Seat changes reach this instance's sockets and (coalesced) empty its cache.
-        services.AddSingleton<Generation>();
-        services.AddSingleton(sp => new SeatChangeEviction(sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<Generation>()));
-        services.AddSingleton<ISeatChangeDelivery>(sp => new EvictingDelivery(
-            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<SeatChangeEviction>()));
+        // The cache hears of changes made here (commands) and anywhere (the seat-change listener) on its own,
+        // beside whatever else observes them.
+        services.AddSingleton<Observer>();
+        services.AddSingleton<IEventChangeObserver>(sp => sp.GetRequiredService<Observer>());
+        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<Observer>());
         return services;
     }
 
-    /// <summary>Output cache plus the eviction on writes; after authorization and rate limiting.</summary>
-    public static IApplicationBuilder UseEventReadCache(this IApplicationBuilder app)
-    {
-        var store = app.ApplicationServices.GetRequiredService<IOutputCacheStore>();
-        var generation = app.ApplicationServices.GetRequiredService<Generation>();
-        var seatChanges = app.ApplicationServices.GetRequiredService<SeatChangeEviction>();
-        app.Use((context, next) =>
-        {
-            var request = context.Request;
-            if (!HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
-            {
-                if (IsEventWrite(request.Path))
-                {
-                    context.Response.OnStarting(() =>
-                        context.Response.StatusCode is >= 200 and < 300 ? Empty(store, generation).AsTask() : Task.CompletedTask);
-                }
-                else if (request.Path.StartsWithSegments("/api/bookings", StringComparison.OrdinalIgnoreCase))
-                {
-                    context.Response.OnStarting(() =>
-                    {
-                        if (context.Response.StatusCode is >= 200 and < 300)
-                        {
-                            seatChanges.Request();
-                        }
-
-                        return Task.CompletedTask;
-                    });
-                }
-            }
-
-            return next(context);
-        });
-        return app.UseOutputCache();
-    }
+    /// <summary>The output cache; after authorization and rate limiting.</summary>
+    public static IApplicationBuilder UseEventReadCache(this IApplicationBuilder app) => app.UseOutputCache();
 
     /// <summary>New generation first (reads already running cannot store into the new one), then drop the entries.</summary>
     private static ValueTask Empty(IOutputCacheStore store, Generation generation)
     {
         generation.Advance();
         return store.EvictByTagAsync(Tag, CancellationToken.None);
-    }
-
-    private static bool IsEventWrite(PathString path)
-    {
-        foreach (var prefix in EventWritePrefixes)
-        {
-            if (path.StartsWithSegments(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>This instance's cache generation (part of every entry's key).</summary>
@@ -134,15 +87,32 @@ internal static class EventReadCache
         public void Advance() => Interlocked.Increment(ref _value);
     }
 
-    /// <summary>Empties the cache for seat changes, at most once per <see cref="SeatChangeWindow"/>.</summary>
-    private sealed class SeatChangeEviction(IOutputCacheStore store, Generation generation)
+    /// <summary>
+    /// Empties the cache when events change (at once) and when seats change (at most once per
+    /// <see cref="SeatChangeWindow"/>), wherever the change was made.
+    /// </summary>
+    private sealed class Observer(IOutputCacheStore store, Generation generation) : IEventChangeObserver, ISeatChangeDelivery
     {
         private readonly Lock _lock = new();
         private long _last = long.MinValue;
         private bool _pending;
 
+        public void OnEventsChanged(EventChangeKind kind)
+        {
+            if (kind == EventChangeKind.Seats)
+            {
+                Request();
+            }
+            else
+            {
+                Forget(Empty(store, generation));
+            }
+        }
+
+        public void Deliver(SeatChange change) => Request();
+
         /// <summary>Empties now if the window since the last emptying has passed, else once at its end.</summary>
-        public void Request()
+        private void Request()
         {
             TimeSpan wait;
             lock (_lock)
@@ -193,15 +163,6 @@ internal static class EventReadCache
             {
                 _ = eviction.AsTask();
             }
-        }
-    }
-
-    private sealed class EvictingDelivery(RealtimeHub hub, SeatChangeEviction seatChanges) : ISeatChangeDelivery
-    {
-        public void Deliver(SeatChange change)
-        {
-            seatChanges.Request();
-            hub.Deliver(change);
         }
     }
 }

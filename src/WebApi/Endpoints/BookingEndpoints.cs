@@ -1,6 +1,7 @@
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Bookings.Commands.CancelBooking;
 using EventBooking.Application.Bookings.Commands.CreateBooking;
+using EventBooking.Application.Bookings.Commands.TransferBooking;
 using EventBooking.Application.Bookings.Queries.ExportEventAttendees;
 using EventBooking.Application.Bookings.Queries.GetBooking;
 using EventBooking.Application.Bookings.Queries.GetBookingHistory;
@@ -59,6 +60,13 @@ internal static class BookingEndpoints
             .Produces<SuccessEnvelope<BookingHistoryResponse>>()
             .ProducesErrors(400, 401, 403, 404, 429, 503);
 
+        bookings.MapPost("/{bookingId}/transfer", Transfer)
+            .WithName("TransferBooking")
+            .WithSummary("Hand a confirmed booking to another account, by its email (the booking's owner or an admin), not for past events")
+            .Accepts<TransferBookingRequest>("application/json")
+            .Produces<SuccessEnvelope<BookingTransferredResponse>>()
+            .ProducesErrors(400, 401, 403, 404, 409, 413, 415, 429, 503);
+
         bookings.MapDelete("/{bookingId}", Cancel)
             .WithName("CancelBooking")
             .WithSummary("Cancel a booking (its owner or an admin), not for past events")
@@ -90,6 +98,10 @@ internal static class BookingEndpoints
 
     private static async Task<IResult> History(string bookingId, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetBookingHistoryQuery(bookingId), cancellationToken)).ToHttpResult();
+
+    private static async Task<IResult> Transfer(
+        string bookingId, TransferBookingRequest request, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new TransferBookingCommand(bookingId, request.Email ?? string.Empty), cancellationToken)).ToHttpResult();
 
     private static async Task<IResult> Cancel(string bookingId, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new CancelBookingCommand(bookingId), cancellationToken)).ToMessageResult();

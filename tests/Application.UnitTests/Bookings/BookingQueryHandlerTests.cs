@@ -4,6 +4,7 @@ using EventBooking.Application.Bookings.Queries.GetEventBookings;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using NSubstitute;
 
@@ -64,11 +65,12 @@ public sealed class BookingQueryHandlerTests
     public async Task GetEventBookings_ShouldAllowTheCreatorAndAdminsOnly(int callerId, bool isAdmin, bool allowed)
     {
         var events = Substitute.For<IEventRepository>();
-        events.GetAsync(7, Arg.Any<CancellationToken>())
-            .Returns(Event.Schedule("Gig", null, TestUsers.Now.AddDays(1), 10, createdBy: 1, TestUsers.Now).Value);
+        events.GetSnapshotAsync(7, Arg.Any<CancellationToken>())
+            .Returns(Event.Schedule("Gig", null, TestUsers.Now.AddDays(1), 10, createdBy: 1, TestUsers.Now).Value.ToSnapshot());
         _reads.ListForEventAsync(default, default, default, default).ReturnsForAnyArgs(new EventBookingsResponse(7, [], 0));
         _currentUser.Id.Returns(callerId);
         _currentUser.IsAdmin.Returns(isAdmin);
+        _currentUser.Actor.Returns(new Actor(callerId, isAdmin));
 
         var result = await new GetEventBookingsQueryHandler(events, _reads, _currentUser)
             .Handle(new GetEventBookingsQuery(7), CancellationToken.None);

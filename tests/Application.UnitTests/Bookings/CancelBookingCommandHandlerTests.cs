@@ -3,6 +3,7 @@ using EventBooking.Application.Bookings.Commands.CancelBooking;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Common;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Bookings;
@@ -10,30 +11,32 @@ namespace EventBooking.Application.UnitTests.Bookings;
 public sealed class CancelBookingCommandHandlerTests
 {
     private readonly IBookingRepository _bookings = Substitute.For<IBookingRepository>();
-    private readonly IBookingLedger _ledger = Substitute.For<IBookingLedger>();
+    private readonly ISeatLedger _ledger = Substitute.For<ISeatLedger>();
     private readonly ICurrentUser _currentUser = Substitute.For<ICurrentUser>();
     private readonly CancelBookingCommandHandler _handler;
 
     public CancelBookingCommandHandlerTests()
     {
         _currentUser.Id.Returns(2);
+        _currentUser.Actor.Returns(_ => new Actor(_currentUser.Id, _currentUser.IsAdmin));
         _handler = new CancelBookingCommandHandler(_bookings, _ledger, _currentUser, new FixedClock(TestUsers.Now));
     }
 
     private void Exists(int ownerId = 2, double eventInDays = 3) =>
         _bookings.FindWithEventDateAsync("BK-TEST-AAAAAA", Arg.Any<CancellationToken>())
-            .Returns(new BookingWithEventDate(Booking.Confirm("BK-TEST-AAAAAA", ownerId, 7, TestUsers.Now), TestUsers.Now.AddDays(eventInDays)));
+            .Returns(new BookingWithEventDate(
+                new BookingRequest(7, ownerId, TestUsers.Now).Confirmed("BK-TEST-AAAAAA", TestUsers.Now), TestUsers.Now.AddDays(eventInDays)));
 
     [Fact]
-    public async Task Handle_ShouldLookTheBookingUpCaseInsensitively()
+    public async Task Handle_ShouldLookTheBookingUpCaseInsensitivelyAndCancelAsTheCaller()
     {
         Exists();
-        _ledger.CancelAsync("BK-TEST-AAAAAA", 2, Arg.Any<CancellationToken>()).Returns(new CancellationAttempt(true, 7, 4));
+        _ledger.CancelAsync(new BookingCancellation("BK-TEST-AAAAAA", 7, 2), Arg.Any<CancellationToken>()).Returns(new SeatCount(7, 4));
 
         var result = await _handler.Handle(new CancelBookingCommand(" bk-test-aaaaaa "), CancellationToken.None);
 
         Assert.Equal(CancelBookingCommandHandler.Cancelled, result.Value);
-        await _ledger.Received(1).CancelAsync("BK-TEST-AAAAAA", 2, Arg.Any<CancellationToken>());
+        await _ledger.Received(1).CancelAsync(new BookingCancellation("BK-TEST-AAAAAA", 7, 2), Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -44,7 +47,7 @@ public sealed class CancelBookingCommandHandlerTests
         var result = await _handler.Handle(new CancelBookingCommand("BK-TEST-AAAAAA"), CancellationToken.None);
 
         Assert.Equal(BookingErrors.NotAllowedToCancel, result.Error);
-        await _ledger.DidNotReceiveWithAnyArgs().CancelAsync(default!, default, default);
+        await _ledger.DidNotReceiveWithAnyArgs().CancelAsync(default!, default);
     }
 
     [Fact]
@@ -52,29 +55,30 @@ public sealed class CancelBookingCommandHandlerTests
     {
         Exists(ownerId: 3);
         _currentUser.IsAdmin.Returns(true);
-        _ledger.CancelAsync("BK-TEST-AAAAAA", 2, Arg.Any<CancellationToken>()).Returns(new CancellationAttempt(true, 7, 4));
+        _ledger.CancelAsync(default!, default).ReturnsForAnyArgs(new SeatCount(7, 4));
 
         var result = await _handler.Handle(new CancelBookingCommand("BK-TEST-AAAAAA"), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
-        await _ledger.Received(1).CancelAsync("BK-TEST-AAAAAA", 2, Arg.Any<CancellationToken>());
+        await _ledger.Received(1).CancelAsync(new BookingCancellation("BK-TEST-AAAAAA", 7, ActorId: 2), Arg.Any<CancellationToken>());
     }
 
     [Fact]
-    public async Task Handle_WhenTheEventIsPast_ShouldRefuse()
+    public async Task Handle_WhenTheEventIsPast_ShouldRefuseWithoutCallingTheLedger()
     {
         Exists(eventInDays: -1);
 
         var result = await _handler.Handle(new CancelBookingCommand("BK-TEST-AAAAAA"), CancellationToken.None);
 
         Assert.Equal(BookingErrors.CannotCancelPastEvent, result.Error);
+        await _ledger.DidNotReceiveWithAnyArgs().CancelAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_WhenAConcurrentCancelWon_ShouldAnswerAlreadyCancelled()
+    public async Task Handle_WhenAConcurrentCancelWon_ShouldAnswerTheLedgersError()
     {
         Exists();
-        _ledger.CancelAsync(default!, default, default).ReturnsForAnyArgs(new CancellationAttempt(false));
+        _ledger.CancelAsync(default!, default).ReturnsForAnyArgs(Result<SeatCount>.Failure(BookingErrors.AlreadyCancelled));
 
         var result = await _handler.Handle(new CancelBookingCommand("BK-TEST-AAAAAA"), CancellationToken.None);
 

@@ -3,7 +3,9 @@ using EventBooking.Application.Bookings.Commands.CreateBooking;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Domain.Users;
 using NSubstitute;
 
 namespace EventBooking.Application.UnitTests.Bookings;
@@ -11,7 +13,7 @@ namespace EventBooking.Application.UnitTests.Bookings;
 public sealed class CreateBookingCommandHandlerTests
 {
     private readonly IEventRepository _events = Substitute.For<IEventRepository>();
-    private readonly IBookingLedger _ledger = Substitute.For<IBookingLedger>();
+    private readonly ISeatLedger _ledger = Substitute.For<ISeatLedger>();
     private readonly ICurrentUser _currentUser = Substitute.For<ICurrentUser>();
     private readonly CreateBookingCommandHandler _handler;
 
@@ -21,82 +23,77 @@ public sealed class CreateBookingCommandHandlerTests
         _handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now));
     }
 
-    private static Event Upcoming(int capacity = 10) =>
-        Event.Schedule("Gig", null, TestUsers.Now.AddDays(2), capacity, createdBy: 1, TestUsers.Now).Value;
+    private static EventSnapshot Upcoming(int capacity = 10, int available = 10) =>
+        new(9, "Gig", TestUsers.Now.AddDays(2), capacity, available, CreatedBy: 1);
 
     [Fact]
-    public async Task Handle_WhenTheEventIsUnknown_ShouldReturnNotFoundWithoutCallingTheDatabaseFunction()
+    public async Task Handle_WhenTheEventIsUnknown_ShouldReturnNotFoundWithoutCallingTheLedger()
     {
         var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
         Assert.Equal(EventErrors.NotFound, result.Error);
-        await _ledger.DidNotReceiveWithAnyArgs().CreateAsync(default, default, default!, default);
+        await _ledger.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_WhenTheEventIsPast_ShouldRefuseWithoutCallingTheDatabaseFunction()
+    public async Task Handle_WhenTheEventIsPast_ShouldRefuseWithoutCallingTheLedger()
     {
-        var past = Upcoming();
-        _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(past);
+        _events.GetSnapshotAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());
         var handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now.AddDays(3)));
 
         var result = await handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
         Assert.Equal(EventErrors.CannotBookPastEvent, result.Error);
-        await _ledger.DidNotReceiveWithAnyArgs().CreateAsync(default, default, default!, default);
+        await _ledger.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_WhenBooked_ShouldAnswerWithTheSeatsLeftAfterThisBooking()
+    public async Task Handle_WhenTheSnapshotIsSoldOut_ShouldRefuseWithoutCallingTheLedger()
     {
-        _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming(capacity: 10));
-        _ledger.CreateAsync(5, Arg.Any<int>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
-            .Returns(new BookingAttempt(BookingAttemptStatus.Created, TestUsers.Now, AvailableSeats: 3));
+        _events.GetSnapshotAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming(available: 0));
+
+        var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
+
+        Assert.Equal(EventErrors.NoSeatsAvailable, result.Error);
+        await _ledger.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
+    }
+
+    [Fact]
+    public async Task Handle_WhenConfirmed_ShouldAskForTheCallersSeatAndAnswerWithTheSeatsLeftAfterIt()
+    {
+        _events.GetSnapshotAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming(capacity: 10));
+        var expected = new BookingRequest(9, 5, TestUsers.Now);
+        _ledger.ConfirmAsync(expected, Arg.Any<CancellationToken>())
+            .Returns(new SeatConfirmation(expected.Confirmed("BK-TEST-ABCDEF", TestUsers.Now), AvailableSeats: 3));
 
         var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
-        Assert.Matches("^BK-[0-9A-Z]+-[0-9A-Z]{6}$", result.Value.BookingId);
+        Assert.Equal("BK-TEST-ABCDEF", result.Value.BookingId);
         Assert.Equal(BookingStatus.Confirmed, result.Value.Status);
+        Assert.Equal(TestUsers.Now, result.Value.CreatedAt);
         Assert.Equal(3, result.Value.Event.AvailableSeats);
         Assert.Equal(10, result.Value.Event.SeatCapacity);
-        await _ledger.Received(1).CreateAsync(5, Arg.Any<int>(), result.Value.BookingId, Arg.Any<CancellationToken>());
     }
+
+    public static TheoryData<string> LedgerRefusals => ["NoSeats", "AlreadyBooked", "Started", "Gone"];
 
     [Theory]
-    [InlineData(BookingAttemptStatus.SoldOut, "No seats available for this event")]
-    [InlineData(BookingAttemptStatus.AlreadyBooked, "You already have a booking for this event")]
-    [InlineData(BookingAttemptStatus.EventNotFound, "Event not found")]
-    [InlineData(BookingAttemptStatus.UserNotFound, "Invalid or expired token")]
-    public async Task Handle_WhenTheDatabaseFunctionSaysNo_ShouldMapItToTheContractError(BookingAttemptStatus status, string message)
+    [MemberData(nameof(LedgerRefusals))]
+    public async Task Handle_WhenTheLedgerRefuses_ShouldReturnItsDomainErrorUnchanged(string refusal)
     {
-        _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());
-        _ledger.CreateAsync(default, default, default!, default).ReturnsForAnyArgs(new BookingAttempt(status));
+        var error = refusal switch
+        {
+            "NoSeats" => EventErrors.NoSeatsAvailable,
+            "AlreadyBooked" => BookingRules.OneConfirmedBookingPerUserAndEvent,
+            "Started" => EventErrors.CannotBookPastEvent,
+            _ => UserErrors.AccountGone,
+        };
+        _events.GetSnapshotAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());
+        _ledger.ConfirmAsync(default!, default).ReturnsForAnyArgs(Result<SeatConfirmation>.Failure(error));
 
         var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
-        Assert.Equal(message, result.Error!.Message);
-    }
-
-    [Fact]
-    public async Task Handle_WhenTheBookingIdCollides_ShouldRetryWithAFreshId()
-    {
-        _events.GetAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());
-        var ids = new List<string>();
-        _ledger.CreateAsync(default, default, default!, default).ReturnsForAnyArgs(
-            call =>
-            {
-                ids.Add(call.ArgAt<string>(2));
-                return ids.Count == 1
-                    ? new BookingAttempt(BookingAttemptStatus.BookingIdTaken)
-                    : new BookingAttempt(BookingAttemptStatus.Created, TestUsers.Now, 5);
-            });
-
-        var result = await _handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
-
-        Assert.True(result.IsSuccess);
-        Assert.Equal(2, ids.Count);
-        Assert.NotEqual(ids[0], ids[1]);
-        Assert.Equal(ids[1], result.Value.BookingId);
+        Assert.Equal(error, result.Error);
     }
 }

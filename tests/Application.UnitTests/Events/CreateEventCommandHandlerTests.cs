@@ -24,18 +24,18 @@ public sealed class CreateEventCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WithAValidEvent_ShouldAddItAsTheCallersAndCommit()
+    public async Task Handle_WithAValidEvent_ShouldAddItAsTheCallersAndSave()
     {
         var result = await _handler.Handle(new CreateEventCommand("Launch", "Big", TestUsers.Now.AddDays(3), 10, null), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
         _f.Events.Received(1).Add(Arg.Is<Event>(e => e.Name == "Launch" && e.CreatedBy == 1 && e.AvailableSeats == 10));
-        await _f.Transaction.Received(1).CommitAsync(Arg.Any<CancellationToken>());
+        await _f.UnitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
         await _f.Images.DidNotReceiveWithAnyArgs().SaveAsync(default, default!, default);
     }
 
     [Fact]
-    public async Task Handle_WithAnImage_ShouldStoreItInTheSameTransaction()
+    public async Task Handle_WithAnImage_ShouldSaveTheEventThenStoreTheImageAndPointAtIt()
     {
         _f.Images.SaveAsync(Arg.Any<int>(), Arg.Any<EventImage>(), Arg.Any<CancellationToken>()).Returns("v1");
         byte[] gif = [.. "GIF89a"u8, 0, 0];
@@ -45,9 +45,9 @@ public sealed class CreateEventCommandHandlerTests
         Assert.True(result.IsSuccess);
         Received.InOrder(() =>
         {
-            _f.UnitOfWork.BeginTransactionAsync(Arg.Any<CancellationToken>());
+            _f.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
             _f.Images.SaveAsync(Arg.Any<int>(), Arg.Is<EventImage>(i => i.ContentType == "image/gif"), Arg.Any<CancellationToken>());
-            _f.Transaction.CommitAsync(Arg.Any<CancellationToken>());
+            _f.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
         });
     }
 }

@@ -22,11 +22,11 @@ public sealed class DeleteEventCommandHandlerTests
 
         Assert.Equal(EventErrors.HasBookings, result.Error);
         _f.Events.DidNotReceiveWithAnyArgs().Remove(default!);
-        await _f.Transaction.DidNotReceiveWithAnyArgs().CommitAsync(default);
+        await _f.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
     }
 
     [Fact]
-    public async Task Handle_WhenNoConfirmedBookingExists_ShouldRemoveUnderTheLockAndCommit()
+    public async Task Handle_WhenNoConfirmedBookingExists_ShouldRemoveUnderTheLockAndSave()
     {
         var target = EventHandlerFixture.UpcomingEvent();
         _f.Events.GetForUpdateAsync(3, Arg.Any<CancellationToken>()).Returns(target);
@@ -40,7 +40,6 @@ public sealed class DeleteEventCommandHandlerTests
             _f.Events.CountConfirmedBookingsAsync(Arg.Any<int>(), Arg.Any<CancellationToken>());
             _f.Events.Remove(target);
             _f.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
-            _f.Transaction.CommitAsync(Arg.Any<CancellationToken>());
         });
     }
 

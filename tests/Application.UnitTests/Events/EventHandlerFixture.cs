@@ -1,7 +1,8 @@
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
-using EventBooking.Application.Realtime;
+using EventBooking.Application.Bookings;
 using EventBooking.Application.UnitTests.Common;
+using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using NSubstitute;
 
@@ -15,6 +16,7 @@ internal sealed class EventHandlerFixture
         UnitOfWork.BeginTransactionAsync(Arg.Any<CancellationToken>()).Returns(Transaction);
         CurrentUser.Id.Returns(1);
         CurrentUser.IsAdmin.Returns(true);
+        CurrentUser.Actor.Returns(_ => new Actor(CurrentUser.Id, CurrentUser.IsAdmin));
         Reads.GetAsync(Arg.Any<int>(), Arg.Any<bool>(), Arg.Any<CancellationToken>())
             .Returns(call => new EventResponse(call.Arg<int>(), "Read back", null, null, TestUsers.Now.AddDays(7), 10, 10, 1, TestUsers.Now, TestUsers.Now, null));
     }
@@ -31,7 +33,7 @@ internal sealed class EventHandlerFixture
 
     public ICurrentUser CurrentUser { get; } = Substitute.For<ICurrentUser>();
 
-    public ISeatChangePublisher SeatChanges { get; } = Substitute.For<ISeatChangePublisher>();
+    public ISeatLedger Ledger { get; } = Substitute.For<ISeatLedger>();
 
     public TimeProvider Clock { get; } = new FixedClock(TestUsers.Now);
 

@@ -1,6 +1,7 @@
 using EventBooking.Application.Events;
 using EventBooking.Application.Events.Commands.UpdateEvent;
-using EventBooking.Application.Realtime;
+using EventBooking.Application.Bookings;
+using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using NSubstitute;
 
@@ -12,7 +13,7 @@ public sealed class UpdateEventCommandHandlerTests
     private readonly UpdateEventCommandHandler _handler;
 
     public UpdateEventCommandHandlerTests() =>
-        _handler = new UpdateEventCommandHandler(_f.Events, _f.Images, _f.Reads, _f.UnitOfWork, _f.CurrentUser, _f.SeatChanges, _f.Clock);
+        _handler = new UpdateEventCommandHandler(_f.Events, _f.Images, _f.Reads, _f.UnitOfWork, _f.Ledger, _f.CurrentUser, _f.Clock);
 
     [Fact]
     public async Task Handle_WhenTheEventDoesNotExist_ShouldReturnNotFound()
@@ -20,7 +21,7 @@ public sealed class UpdateEventCommandHandlerTests
         var result = await _handler.Handle(new UpdateEventCommand(7, "New", null, null, null, null), CancellationToken.None);
 
         Assert.Equal(EventErrors.NotFound, result.Error);
-        await _f.Transaction.DidNotReceiveWithAnyArgs().CommitAsync(default);
+        await _f.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
     }
 
     [Fact]
@@ -36,25 +37,36 @@ public sealed class UpdateEventCommandHandlerTests
     }
 
     [Fact]
-    public async Task Handle_WhenTheCreatorChangesCapacity_ShouldCountUnderTheLockAndAnnounceInsideTheTransaction()
+    public async Task Handle_WhenTheCreatorChangesCapacity_ShouldCountUnderTheLockAndLeaveTheSeatsToTheLedger()
     {
         var target = EventHandlerFixture.UpcomingEvent(createdBy: 2);
         _f.Events.GetForUpdateAsync(7, Arg.Any<CancellationToken>()).Returns(target);
         _f.Events.CountConfirmedBookingsAsync(Arg.Any<int>(), Arg.Any<CancellationToken>()).Returns(30);
+        _f.Ledger.ChangeCapacityAsync(default!, default).ReturnsForAnyArgs(new SeatCount(target.Id, 20));
         _f.ActAs(userId: 2, isAdmin: false);
 
         var result = await _handler.Handle(new UpdateEventCommand(7, null, null, null, 50, null), CancellationToken.None);
 
         Assert.True(result.IsSuccess);
-        Assert.Equal(20, target.AvailableSeats);
+        Assert.Equal(100, target.SeatCapacity);
         Received.InOrder(() =>
         {
             _f.Events.GetForUpdateAsync(7, Arg.Any<CancellationToken>());
             _f.Events.CountConfirmedBookingsAsync(Arg.Any<int>(), Arg.Any<CancellationToken>());
             _f.UnitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
-            _f.SeatChanges.PublishAsync(new SeatChange(SeatChange.SeatUpdate, target.Id, 20, 50), Arg.Any<CancellationToken>());
-            _f.Transaction.CommitAsync(Arg.Any<CancellationToken>());
+            _f.Ledger.ChangeCapacityAsync(new CapacityChange(target.Id, 50), Arg.Any<CancellationToken>());
         });
+    }
+
+    [Fact]
+    public async Task Handle_WhenTheLedgerRefusesTheCapacity_ShouldReturnItsError()
+    {
+        _f.Events.GetForUpdateAsync(7, Arg.Any<CancellationToken>()).Returns(EventHandlerFixture.UpcomingEvent());
+        _f.Ledger.ChangeCapacityAsync(default!, default).ReturnsForAnyArgs(Result<SeatCount>.Failure(EventErrors.AlreadyStarted));
+
+        var result = await _handler.Handle(new UpdateEventCommand(7, null, null, null, 50, null), CancellationToken.None);
+
+        Assert.Equal(EventErrors.AlreadyStarted, result.Error);
     }
 
     [Fact]
@@ -66,8 +78,8 @@ public sealed class UpdateEventCommandHandlerTests
 
         Assert.True(result.IsSuccess);
         await _f.Events.DidNotReceiveWithAnyArgs().CountConfirmedBookingsAsync(default, default);
-        await _f.SeatChanges.DidNotReceiveWithAnyArgs().PublishAsync(default!, default);
-        await _f.Transaction.Received(1).CommitAsync(Arg.Any<CancellationToken>());
+        await _f.Ledger.DidNotReceiveWithAnyArgs().ChangeCapacityAsync(default!, default);
+        await _f.UnitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -80,16 +92,16 @@ public sealed class UpdateEventCommandHandlerTests
 
         Assert.Equal("CONFLICT", result.Error!.Code);
         await _f.UnitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
-        await _f.SeatChanges.DidNotReceiveWithAnyArgs().PublishAsync(default!, default);
+        await _f.Ledger.DidNotReceiveWithAnyArgs().ChangeCapacityAsync(default!, default);
     }
 
     [Fact]
-    public async Task Handle_WhenTheUploadIsNotAnImage_ShouldRefuseBeforeOpeningATransaction()
+    public async Task Handle_WhenTheUploadIsNotAnImage_ShouldRefuseBeforeLoadingTheEvent()
     {
         var result = await _handler.Handle(new UpdateEventCommand(7, null, null, null, null, "not an image"u8.ToArray()), CancellationToken.None);
 
         Assert.Equal(EventErrors.InvalidImageType, result.Error);
-        await _f.UnitOfWork.DidNotReceiveWithAnyArgs().BeginTransactionAsync(default);
+        await _f.Events.DidNotReceiveWithAnyArgs().GetForUpdateAsync(default, default);
     }
 
     [Fact]

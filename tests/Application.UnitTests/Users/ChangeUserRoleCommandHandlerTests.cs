@@ -10,12 +10,10 @@ public sealed class ChangeUserRoleCommandHandlerTests
 {
     private readonly IUserRepository _users = Substitute.For<IUserRepository>();
     private readonly IUnitOfWork _unitOfWork = Substitute.For<IUnitOfWork>();
-    private readonly ITransactionScope _transaction = Substitute.For<ITransactionScope>();
     private readonly ChangeUserRoleCommandHandler _handler;
 
     public ChangeUserRoleCommandHandlerTests()
     {
-        _unitOfWork.BeginTransactionAsync(Arg.Any<CancellationToken>()).Returns(_transaction);
         _handler = new ChangeUserRoleCommandHandler(_users, _unitOfWork, DependencyInjectionMapper.Create());
     }
 
@@ -25,7 +23,7 @@ public sealed class ChangeUserRoleCommandHandlerTests
         var result = await _handler.Handle(new ChangeUserRoleCommand(42, Roles.Admin), CancellationToken.None);
 
         Assert.Equal(UserErrors.NotFound, result.Error);
-        await _transaction.DidNotReceiveWithAnyArgs().CommitAsync(default);
+        await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
     }
 
     [Fact]
@@ -40,11 +38,10 @@ public sealed class ChangeUserRoleCommandHandlerTests
         Assert.Equal(UserErrors.LastAdmin, result.Error);
         Assert.True(admin.IsAdmin);
         await _unitOfWork.DidNotReceiveWithAnyArgs().SaveChangesAsync(default);
-        await _transaction.DidNotReceiveWithAnyArgs().CommitAsync(default);
     }
 
     [Fact]
-    public async Task Handle_WhenAnotherAdminRemains_ShouldDemoteSaveAndCommit()
+    public async Task Handle_WhenAnotherAdminRemains_ShouldDemoteAndSave()
     {
         var admin = TestUsers.Admin();
         _users.GetByIdAsync(1, Arg.Any<CancellationToken>()).Returns(admin);
@@ -54,11 +51,7 @@ public sealed class ChangeUserRoleCommandHandlerTests
 
         Assert.Equal(Roles.User, result.Value.Role);
         Assert.False(admin.IsAdmin);
-        Received.InOrder(() =>
-        {
-            _unitOfWork.SaveChangesAsync(Arg.Any<CancellationToken>());
-            _transaction.CommitAsync(Arg.Any<CancellationToken>());
-        });
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 
     [Fact]
@@ -71,6 +64,6 @@ public sealed class ChangeUserRoleCommandHandlerTests
 
         Assert.Equal(Roles.Admin, result.Value.Role);
         await _users.DidNotReceiveWithAnyArgs().CountAdminsForUpdateAsync(default);
-        await _transaction.Received(1).CommitAsync(Arg.Any<CancellationToken>());
+        await _unitOfWork.Received(1).SaveChangesAsync(Arg.Any<CancellationToken>());
     }
 }

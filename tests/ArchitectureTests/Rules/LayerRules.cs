@@ -43,7 +43,7 @@ public static class LayerRules
         "WebApi endpoints",
         [EntityFrameworkCore, Npgsql, $"{Layers.InfrastructureNamespace}.Persistence"])
     {
-        ForbiddenTypeNames = ["*Repository", "IBookingLedger", "I*ReadService"],
+        ForbiddenTypeNames = ["*Repository", "ISeatLedger", "I*ReadService"],
     };
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
 
 namespace EventBooking.Domain.UnitTests.Events;
@@ -62,19 +63,19 @@ public sealed class EventTests
     }
 
     [Fact]
-    public void EnsureCanBeBooked_WhenUpcomingWithSeats_ShouldSucceed()
+    public void RequestBooking_WhenUpcomingWithSeats_ShouldReturnTheRequestOfTheCaller()
     {
-        var upcoming = Event.Schedule("Event", null, NextWeek, 10, 1, Now).Value;
+        var upcoming = Event.Schedule("Event", null, NextWeek, 10, 1, Now).Value.ToSnapshot();
 
-        Assert.True(upcoming.EnsureCanBeBooked(Now).IsSuccess);
+        Assert.Equal(new BookingRequest(upcoming.Id, UserId: 4, Now), upcoming.RequestBooking(4, Now).Value);
     }
 
     [Fact]
-    public void EnsureCanBeBooked_WhenTheEventHasStarted_ShouldFailWithCannotBookPastEvent()
+    public void RequestBooking_WhenTheEventHasStarted_ShouldFailWithCannotBookPastEvent()
     {
-        var upcoming = Event.Schedule("Event", null, NextWeek, 10, 1, Now).Value;
+        var upcoming = Event.Schedule("Event", null, NextWeek, 10, 1, Now).Value.ToSnapshot();
 
-        var result = upcoming.EnsureCanBeBooked(NextWeek.AddMinutes(1));
+        var result = upcoming.RequestBooking(4, NextWeek);
 
         Assert.Equal(EventErrors.CannotBookPastEvent, result.Error);
         Assert.Equal("BOOKING_CONFLICT", result.Error!.Code);

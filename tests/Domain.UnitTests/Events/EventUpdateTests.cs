@@ -24,25 +24,27 @@ public sealed class EventUpdateTests
     }
 
     [Fact]
-    public void Update_WithANewCapacity_ShouldRecomputeAvailableSeatsFromConfirmedBookings()
+    public void Update_WithANewCapacity_ShouldReturnTheChangeForTheLedgerAndLeaveTheSeatsAlone()
     {
         var target = Upcoming();
 
         var result = target.Update(null, null, null, 40, confirmedBookings: 25, Now);
 
-        Assert.True(result.IsSuccess);
-        Assert.Equal(40, target.SeatCapacity);
-        Assert.Equal(15, target.AvailableSeats);
+        Assert.Equal(new CapacityChange(target.Id, 40), result.Value);
+        Assert.Equal(100, target.SeatCapacity);
+        Assert.Equal(100, target.AvailableSeats);
     }
 
     [Fact]
-    public void Update_WithCapacityEqualToConfirmedBookings_ShouldLeaveNoSeat()
+    public void Update_WithoutANewCapacity_ShouldReturnNoCapacityChange() =>
+        Assert.Null(Upcoming().Update("Renamed", null, null, null, confirmedBookings: 25, Now).Value);
+
+    [Fact]
+    public void Update_WithCapacityEqualToConfirmedBookings_ShouldBeAllowed()
     {
         var target = Upcoming();
 
-        Assert.True(target.Update(null, null, null, 25, confirmedBookings: 25, Now).IsSuccess);
-        Assert.Equal(0, target.AvailableSeats);
-        Assert.True(target.IsSoldOut);
+        Assert.Equal(new CapacityChange(target.Id, 25), target.Update(null, null, null, 25, confirmedBookings: 25, Now).Value);
     }
 
     [Fact]
@@ -112,11 +114,10 @@ public sealed class EventUpdateTests
     }
 
     [Fact]
-    public void EnsureCanBeBooked_WhenSoldOut_ShouldFailWithNoSeatsAvailable()
+    public void RequestBooking_WhenTheSnapshotIsSoldOut_ShouldFailWithNoSeatsAvailable()
     {
-        var target = Upcoming(capacity: 5);
-        target.Update(null, null, null, 5, confirmedBookings: 5, Now);
+        var soldOut = Upcoming(capacity: 5).ToSnapshot() with { AvailableSeats = 0 };
 
-        Assert.Equal(EventErrors.NoSeatsAvailable, target.EnsureCanBeBooked(Now).Error);
+        Assert.Equal(EventErrors.NoSeatsAvailable, soldOut.RequestBooking(userId: 2, Now).Error);
     }
 }

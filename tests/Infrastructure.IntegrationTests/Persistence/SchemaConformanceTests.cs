@@ -209,7 +209,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
     }
 
     [Fact]
-    public async Task Migrate_OnEmptyDatabase_ShouldCreateBookingFunctionsWithDocumentedSignatures()
+    public async Task Migrate_OnEmptyDatabase_ShouldCreateBookingFunctionsWithDocumentedSignatures_AsWrappersOfTheLedgerFamily()
     {
         string[] expected =
         [
@@ -227,16 +227,25 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
             ORDER BY p.proname
             """);
+        // Every function that changes seats locks the event row itself; the schema document's two are wrappers.
         var lockingFunctions = await QueryAsync(
             """
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
-              AND p.prosrc ILIKE '%FOR UPDATE%'
+            WHERE n.nspname = 'public' AND p.prosrc ILIKE '%FOR UPDATE%'
+            ORDER BY p.proname
+            """);
+        var wrappers = await QueryAsync(
+            """
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public'
+              AND ((p.proname = 'create_booking' AND p.prosrc ILIKE '%FROM create_bookings(%')
+                OR (p.proname = 'cancel_booking' AND p.prosrc ILIKE '%FROM cancel_booking_outcome(%'))
             ORDER BY p.proname
             """);
 
         Assert.Equal(expected, actual);
-        Assert.Equal(["cancel_booking", "create_booking", "create_bookings"], lockingFunctions);
+        Assert.Equal(["cancel_booking_outcome", "create_bookings", "resize_event", "transfer_booking"], lockingFunctions);
+        Assert.Equal(["cancel_booking", "create_booking"], wrappers);
     }
 
     [Fact]

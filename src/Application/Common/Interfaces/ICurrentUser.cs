@@ -13,6 +13,9 @@ public interface ICurrentUser
 
     bool IsAdmin { get; }
 
+    /// <summary>The caller as the domain's rules see it.</summary>
+    Domain.Common.Actor Actor => new(Id, IsAdmin);
+
     /// <summary>Where the request comes from (the client's IP address), for throttling.</summary>
     string Client { get; }
 }

@@ -1,6 +1,7 @@
 using EventBooking.Domain.Events;
 using EventBooking.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventBooking.Infrastructure.Persistence.Configurations;
@@ -25,6 +26,11 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         builder.Property(e => e.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnUpdate();
 
         builder.Ignore(e => e.IsSoldOut);
+
+        // Seat state is written by the seat ledger's functions only: EF writes the seats of a new event, and refuses
+        // (throws) should an update ever try to change them.
+        builder.Property(e => e.SeatCapacity).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
+        builder.Property(e => e.AvailableSeats).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
 
         builder.HasOne<User>()
             .WithMany()

@@ -1,18 +1,20 @@
 using EventBooking.Application.Auth;
 using EventBooking.Application.Users;
+using EventBooking.Infrastructure.Concurrency;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.ReadServices;
 
-internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings, SharedReads reads) : IUserReadService
+internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings, CoalescingLookup<int, AuthUserResponse> users)
+    : IUserReadService
 {
     /// <summary>
     /// Runs on every authenticated request (the per-request user check): read after this call began, in one
-    /// query with the concurrent requests' checks (<see cref="SharedReads"/>).
+    /// query with the concurrent requests' checks (<see cref="CoalescingLookup{TKey, TValue}"/>).
     /// </summary>
     public Task<AuthUserResponse?> FindAsync(int userId, CancellationToken cancellationToken) =>
-        reads.Users.ReadAsync(userId, cancellationToken);
+        users.ReadAsync(userId, cancellationToken);
 
     public async Task<UserListResponse> ListAsync(int limit, int offset, CancellationToken cancellationToken)
     {

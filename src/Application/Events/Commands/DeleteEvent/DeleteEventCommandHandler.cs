@@ -12,8 +12,7 @@ internal sealed class DeleteEventCommandHandler(IEventRepository events, IUnitOf
 
     public async Task<Result<string>> Handle(DeleteEventCommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
-        // Under the event's row lock no booking can be made between the count and the delete.
+        // Under the event's row lock (the command is transactional) no booking can be made between the count and the delete.
         var target = await events.GetForUpdateAsync(command.EventId, cancellationToken);
         if (target is null)
         {
@@ -33,7 +32,6 @@ internal sealed class DeleteEventCommandHandler(IEventRepository events, IUnitOf
 
         events.Remove(target);
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return Deleted;
     }
 }

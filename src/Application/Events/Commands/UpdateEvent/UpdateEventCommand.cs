@@ -1,3 +1,5 @@
+using EventBooking.Application.Common.Behaviours;
+using EventBooking.Application.Common.Notifications;
 using EventBooking.Domain.Common;
 using MediatR;
 
@@ -6,4 +8,4 @@ namespace EventBooking.Application.Events.Commands.UpdateEvent;
 /// <summary>A partial update by the creator or an admin: a null field means "no change".</summary>
 public sealed record UpdateEventCommand(
     int EventId, string? Name, string? Description, DateTime? EventDate, int? SeatCapacity, byte[]? Image)
-    : IRequest<Result<EventResponse>>;
+    : IRequest<Result<EventResponse>>, ITransactionalCommand, IChangesEvents;

@@ -1,18 +1,22 @@
+using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Interfaces;
-using EventBooking.Application.Realtime;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using MediatR;
 
 namespace EventBooking.Application.Events.Commands.UpdateEvent;
 
+/// <summary>
+/// Under the event's row lock (the command is transactional): the aggregate judges the update against the
+/// confirmed bookings, the details are saved, and a new capacity goes to the seat ledger, in the same transaction.
+/// </summary>
 internal sealed class UpdateEventCommandHandler(
     IEventRepository events,
     IEventImageStore images,
     IEventReadService eventReads,
     IUnitOfWork unitOfWork,
+    ISeatLedger ledger,
     ICurrentUser currentUser,
-    ISeatChangePublisher seatChanges,
     TimeProvider clock) : IRequestHandler<UpdateEventCommand, Result<EventResponse>>
 {
     public async Task<Result<EventResponse>> Handle(UpdateEventCommand command, CancellationToken cancellationToken)
@@ -23,46 +27,37 @@ internal sealed class UpdateEventCommandHandler(
             return image.Error!;
         }
 
-        Event? target;
-        await using (var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken))
+        // The row lock makes the capacity arithmetic exact: every booking waits on this same lock.
+        var target = await events.GetForUpdateAsync(command.EventId, cancellationToken);
+        if (target is null)
         {
-            // The row lock makes the capacity arithmetic exact: create_booking waits on this same lock.
-            target = await events.GetForUpdateAsync(command.EventId, cancellationToken);
-            var allowed = Authorize(target);
-            if (allowed.IsFailure)
-            {
-                return allowed.Error!;
-            }
+            return EventErrors.NotFound;
+        }
 
-            var confirmed = command.SeatCapacity is null ? 0 : await events.CountConfirmedBookingsAsync(target!.Id, cancellationToken);
-            var updated = target!.Update(
-                command.Name, command.Description, command.EventDate, command.SeatCapacity, confirmed, clock.GetUtcNow().UtcDateTime);
-            if (updated.IsFailure)
-            {
-                return updated.Error!;
-            }
+        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
+        {
+            return EventErrors.NotAllowedToUpdate;
+        }
 
-            if (image is not null)
-            {
-                target.SetImageUrl(EventImageUrl.For(target.Id, await images.SaveAsync(target.Id, image.Value, cancellationToken)));
-            }
+        var confirmed = command.SeatCapacity is null ? 0 : await events.CountConfirmedBookingsAsync(target.Id, cancellationToken);
+        var updated = target.Update(
+            command.Name, command.Description, command.EventDate, command.SeatCapacity, confirmed, clock.GetUtcNow().UtcDateTime);
+        if (updated.IsFailure)
+        {
+            return updated.Error!;
+        }
 
-            await unitOfWork.SaveChangesAsync(cancellationToken);
-            if (command.SeatCapacity is not null)
-            {
-                // Inside the transaction: delivered on commit, in commit order with the bookings it raced.
-                await seatChanges.PublishAsync(
-                    new SeatChange(SeatChange.SeatUpdate, target.Id, target.AvailableSeats, target.SeatCapacity), cancellationToken);
-            }
+        if (image is not null)
+        {
+            target.SetImageUrl(EventImageUrl.For(target.Id, await images.SaveAsync(target.Id, image.Value, cancellationToken)));
+        }
 
-            await transaction.CommitAsync(cancellationToken);
+        await unitOfWork.SaveChangesAsync(cancellationToken);
+        if (updated.Value is { } capacityChange && await ledger.ChangeCapacityAsync(capacityChange, cancellationToken) is { IsFailure: true } refused)
+        {
+            return refused.Error!;
         }
 
         return (await eventReads.GetAsync(target.Id, currentUser.IsAdmin, cancellationToken))!;
     }
-
-    private Result Authorize(Event? target) =>
-        target is null ? EventErrors.NotFound
-        : target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin) ? Result.Success()
-        : EventErrors.NotAllowedToUpdate;
 }

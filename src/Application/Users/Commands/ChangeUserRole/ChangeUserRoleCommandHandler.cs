@@ -12,14 +12,13 @@ internal sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitO
 {
     public async Task<Result<AuthUserResponse>> Handle(ChangeUserRoleCommand command, CancellationToken cancellationToken)
     {
-        await using var transaction = await unitOfWork.BeginTransactionAsync(cancellationToken);
         var user = await users.GetByIdAsync(command.UserId, cancellationToken);
         if (user is null)
         {
             return UserErrors.NotFound;
         }
 
-        // Counting under a lock on the admin rows: two admins demoting each other at once cannot both win.
+        // Counting under a lock on the admin rows (the command is transactional): two admins demoting each other at once cannot both win.
         if (user.IsAdmin && command.Role != Roles.Admin && await users.CountAdminsForUpdateAsync(cancellationToken) <= 1)
         {
             return UserErrors.LastAdmin;
@@ -32,7 +31,6 @@ internal sealed class ChangeUserRoleCommandHandler(IUserRepository users, IUnitO
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
         return mapper.Map<AuthUserResponse>(user);
     }
 }

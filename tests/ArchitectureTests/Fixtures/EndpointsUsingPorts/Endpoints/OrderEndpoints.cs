@@ -14,13 +14,13 @@ internal static class OrderEndpoints
 {
     public static async Task<IResult> Book(int eventId, IEventRepository events, HttpContext context, CancellationToken cancellationToken)
     {
-        if (await events.GetAsync(eventId, cancellationToken) is null)
+        if (await events.GetSnapshotAsync(eventId, cancellationToken) is null)
         {
             return Results.NotFound();
         }
 
-        var ledger = context.RequestServices.GetRequiredService<IBookingLedger>();
-        var attempt = await ledger.CreateAsync(1, eventId, "BK-FIXTURE", cancellationToken);
-        return Results.Ok(attempt.Status);
+        var ledger = context.RequestServices.GetRequiredService<ISeatLedger>();
+        var confirmed = await ledger.ConfirmAsync(new Domain.Bookings.BookingRequest(eventId, 1, DateTime.UtcNow), cancellationToken);
+        return Results.Ok(confirmed.IsSuccess);
     }
 }

@@ -1,12 +1,14 @@
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Exceptions;
-using EventBooking.Infrastructure.Persistence;
+using EventBooking.Infrastructure.Concurrency;
+using EventBooking.Infrastructure.Seats;
+using Microsoft.Extensions.Options;
 using EventBooking.TestSupport;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>The queue in front of the database: admission per event, batching, giving up, failures.</summary>
-public sealed class BookingBatcherTests
+public sealed class KeyedBatchQueueTests
 {
     [Fact]
     public async Task SubmitAsync_WhenNobodyElseWaits_ShouldRunABatchOfOneAtOnce()
@@ -16,7 +18,7 @@ public sealed class BookingBatcherTests
 
         var attempt = await batcher.SubmitAsync(7, new PendingBooking(1, "BK-1"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(BookingAttemptStatus.Created, attempt.Status);
+        Assert.Equal(BookingOutcomeStatus.Created, attempt.Status);
         Assert.Equal([[1]], database.Batches.Select(b => b.Users));
         await AssertIdleAsync(batcher);
     }
@@ -47,7 +49,7 @@ public sealed class BookingBatcherTests
         var attempts = await Task.WhenAll(Enumerable.Range(1, 200).Select(u =>
             Task.Run(() => batcher.SubmitAsync(7, new PendingBooking(u, $"BK-{u}"), CancellationToken.None))));
 
-        Assert.All(attempts, a => Assert.Equal(BookingAttemptStatus.Created, a.Status));
+        Assert.All(attempts, a => Assert.Equal(BookingOutcomeStatus.Created, a.Status));
         Assert.InRange(database.MostAtOnce, 1, 2);
         Assert.All(database.Batches, b => Assert.InRange(b.Users.Length, 1, 3));
         Assert.Equal(Enumerable.Range(1, 200), database.Batches.SelectMany(b => b.Users).Order());
@@ -64,7 +66,7 @@ public sealed class BookingBatcherTests
 
         var other = await batcher.SubmitAsync(2, new PendingBooking(2, "BK-2"), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
 
-        Assert.Equal(BookingAttemptStatus.Created, other.Status);
+        Assert.Equal(BookingOutcomeStatus.Created, other.Status);
         Assert.False(hot.IsCompleted);
         database.Release();
         await hot.WaitAsync(TimeSpan.FromSeconds(5));
@@ -143,7 +145,7 @@ public sealed class BookingBatcherTests
         await Task.Delay(300);
         database.Release();
 
-        Assert.Equal(BookingAttemptStatus.Created, (await slow.WaitAsync(TimeSpan.FromSeconds(5))).Status);
+        Assert.Equal(BookingOutcomeStatus.Created, (await slow.WaitAsync(TimeSpan.FromSeconds(5))).Status);
     }
 
     [Fact]
@@ -169,11 +171,11 @@ public sealed class BookingBatcherTests
     }
 
     /// <summary>A drain hands out outcomes before it looks for the next batch: give it a moment to stop.</summary>
-    private static Task AssertIdleAsync(BookingBatcher batcher) =>
-        Eventually.WaitUntilAsync(() => batcher.ActiveEvents == 0, "the batcher still has active events");
+    private static Task AssertIdleAsync(KeyedBatchQueue<int, PendingBooking, BookingOutcome> batcher) =>
+        Eventually.WaitUntilAsync(() => batcher.ActiveKeys == 0, "the batcher still has active events");
 
     /// <summary>Plays the database: books everyone (seats left = user id), optionally holds or fails batches.</summary>
-    private sealed class FakeDatabase
+    private sealed class FakeDatabase : IBatchExecutor<int, PendingBooking, BookingOutcome>
     {
         private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly List<(int EventId, int[] Users)> _batches = [];
@@ -203,15 +205,20 @@ public sealed class BookingBatcherTests
             }
         }
 
-        public BookingBatcher Batcher(int maxBatchSize, int maxConcurrentBatches, TimeSpan? maxWait = null) =>
-            new(maxBatchSize, maxConcurrentBatches, maxWait ?? TimeSpan.FromSeconds(10), ExecuteAsync);
+        public KeyedBatchQueue<int, PendingBooking, BookingOutcome> Batcher(int maxBatchSize, int maxConcurrentBatches, TimeSpan? maxWait = null) =>
+            new(this, Options.Create(new BatchQueueOptions
+            {
+                MaxBatchSize = maxBatchSize,
+                MaxConcurrentPerKey = maxConcurrentBatches,
+                MaxWait = maxWait ?? TimeSpan.FromSeconds(10),
+            }));
 
         public void Release() => _release.TrySetResult();
 
         public Task WaitForBatchesAsync(int count) =>
             Eventually.WaitUntilAsync(() => Batches.Count >= count, $"fewer than {count} batches started");
 
-        private async Task<IReadOnlyList<Task<BookingAttempt>>> ExecuteAsync(int eventId, IReadOnlyList<PendingBooking> bookings)
+        public async Task<IReadOnlyList<Task<BookingOutcome>>> ExecuteAsync(int eventId, IReadOnlyList<PendingBooking> bookings)
         {
             var now = Interlocked.Increment(ref _running);
             int seen;
@@ -243,8 +250,8 @@ public sealed class BookingBatcherTests
                 }
 
                 return users.Select(u => u == FailOnlyUser
-                    ? Task.FromException<BookingAttempt>(new TimeoutException("this booking alone failed"))
-                    : Task.FromResult(new BookingAttempt(BookingAttemptStatus.Created, DateTime.UtcNow, u))).ToList();
+                    ? Task.FromException<BookingOutcome>(new TimeoutException("this booking alone failed"))
+                    : Task.FromResult(new BookingOutcome(BookingOutcomeStatus.Created, DateTime.UtcNow, u))).ToList();
             }
             finally
             {

@@ -1,4 +1,18 @@
-namespace EventBooking.Infrastructure.Persistence;
+namespace EventBooking.Infrastructure.Concurrency;
+
+/// <summary>Where a <see cref="CoalescingLookup{TKey, TValue}"/> reads its values: many keys in one query.</summary>
+internal interface ILookupSource<TKey, TValue>
+    where TKey : notnull
+{
+    /// <summary>The values found for <paramref name="keys"/>; a key without a row is simply absent.</summary>
+    Task<IReadOnlyDictionary<TKey, TValue>> ReadAsync(IReadOnlyCollection<TKey> keys);
+
+    /// <summary>
+    /// Whether <paramref name="exception"/> belongs to one row (it cannot be turned into a value) rather than to the
+    /// query (the database is gone): a row error makes each key be read again on its own.
+    /// </summary>
+    bool IsRowError(Exception exception);
+}
 
 /// <summary>
 /// Lets concurrent lookups share database queries without ever answering a caller with data read before
@@ -14,14 +28,13 @@ namespace EventBooking.Infrastructure.Persistence;
 /// </para>
 /// <para>
 /// A query runs on behalf of several callers, so one caller giving up does not cancel it (that caller
-/// just stops waiting). When it fails, <c>isRowError</c> decides: an error that belongs to a row (one that
+/// just stops waiting). When it fails, <see cref="ILookupSource{TKey, TValue}.IsRowError"/> decides: an error that belongs to a row (one that
 /// cannot be read) makes each key be read again on its own, so only the callers of that row see it; any
 /// other error (the database is gone) goes to every caller that shared the query, without more queries.
-/// Values are shared too: callers must treat them as read-only.
+/// Values are shared too, so they must be immutable (an <c>EventSnapshot</c>, a <c>CallerIdentity</c>), never an aggregate.
 /// </para>
 /// </summary>
-internal sealed class BatchedReads<TKey, TValue>(
-    Func<IReadOnlyCollection<TKey>, Task<IReadOnlyDictionary<TKey, TValue>>> read, Func<Exception, bool> isRowError)
+internal sealed class CoalescingLookup<TKey, TValue>(ILookupSource<TKey, TValue> source)
     where TKey : notnull
     where TValue : class
 {
@@ -84,9 +97,9 @@ internal sealed class BatchedReads<TKey, TValue>(
             // Nobody adds keys to a batch once it runs: new callers join _next.
             try
             {
-                batch.Result.TrySetResult(new Outcome(await read(batch.Keys), null));
+                batch.Result.TrySetResult(new Outcome(await source.ReadAsync(batch.Keys), null));
             }
-            catch (Exception ex) when (batch.Keys.Count > 1 && isRowError(ex))
+            catch (Exception ex) when (batch.Keys.Count > 1 && source.IsRowError(ex))
             {
                 batch.Result.TrySetResult(await ReadOneByOneAsync(batch.Keys));
             }
@@ -117,7 +130,7 @@ internal sealed class BatchedReads<TKey, TValue>(
         {
             try
             {
-                foreach (var (found, value) in await read([key]))
+                foreach (var (found, value) in await source.ReadAsync([key]))
                 {
                     values[found] = value;
                 }

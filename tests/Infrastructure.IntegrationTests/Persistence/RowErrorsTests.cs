@@ -5,7 +5,7 @@ using Npgsql;
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Which failures of a shared lookup are one row's (read again key by key) and which are the database's.</summary>
-public sealed class SharedReadsTests
+public sealed class RowErrorsTests
 {
     public static TheoryData<Exception, bool> Failures => new()
     {
@@ -21,5 +21,5 @@ public sealed class SharedReadsTests
     [Theory]
     [MemberData(nameof(Failures))]
     public void IsRowError_ShouldTellARowThatCannotBeReadFromADatabaseFailure(Exception failure, bool rowError) =>
-        Assert.Equal(rowError, SharedReads.IsRowError(failure));
+        Assert.Equal(rowError, RowErrors.IsRowError(failure));
 }

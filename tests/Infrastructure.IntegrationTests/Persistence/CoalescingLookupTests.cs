@@ -1,10 +1,10 @@
-using EventBooking.Infrastructure.Persistence;
+using EventBooking.Infrastructure.Concurrency;
 using EventBooking.TestSupport;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>Lookups shared across concurrent callers, never older than the call.</summary>
-public sealed class BatchedReadsTests
+public sealed class CoalescingLookupTests
 {
     [Fact]
     public async Task ReadAsync_WhenNothingRuns_ShouldQueryAtOnceForThatKeyAlone()
@@ -120,7 +120,7 @@ public sealed class BatchedReadsTests
     }
 
     /// <summary>The runner hands out a result before it looks for the next batch: give it a moment to stop.</summary>
-    private static Task AssertIdleAsync(BatchedReads<int, string> reads) =>
+    private static Task AssertIdleAsync(CoalescingLookup<int, string> reads) =>
         Eventually.WaitUntilAsync(() => !reads.Running, "the runner is still running");
 
     /// <summary>Answers "row K (query N)" for every key but <see cref="Missing"/>; can hold, delay or fail queries.</summary>
@@ -150,15 +150,14 @@ public sealed class BatchedReadsTests
             }
         }
 
-        /// <summary>A cast error is what a row that cannot be read raises; anything else is the database's.</summary>
-        public BatchedReads<int, string> Reads() => new(QueryAsync, ex => ex is InvalidCastException);
+        public CoalescingLookup<int, string> Reads() => new(new Source(this));
 
         public void Release() => _release.TrySetResult();
 
         public Task WaitForQueriesAsync(int count) =>
             Eventually.WaitUntilAsync(() => Queries.Count >= count, $"fewer than {count} queries started");
 
-        private async Task<IReadOnlyDictionary<int, string>> QueryAsync(IReadOnlyCollection<int> keys)
+        internal async Task<IReadOnlyDictionary<int, string>> QueryAsync(IReadOnlyCollection<int> keys)
         {
             int number;
             lock (_queries)
@@ -189,5 +188,13 @@ public sealed class BatchedReadsTests
 
             return keys.Where(k => k != Missing).ToDictionary(k => k, k => $"row {k} (query {number})");
         }
+    }
+
+    private sealed class Source(FakeTable table) : ILookupSource<int, string>
+    {
+        public Task<IReadOnlyDictionary<int, string>> ReadAsync(IReadOnlyCollection<int> keys) => table.QueryAsync(keys);
+
+        /// <summary>A cast error is what a row that cannot be read raises; anything else is the database's.</summary>
+        public bool IsRowError(Exception exception) => exception is InvalidCastException;
     }
 }

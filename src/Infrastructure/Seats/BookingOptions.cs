@@ -1,6 +1,6 @@
-namespace EventBooking.Infrastructure.Persistence;
+namespace EventBooking.Infrastructure.Seats;
 
-/// <summary>Configuration section <c>Bookings</c>: how <see cref="BookingBatcher"/> treats one event's buyers.</summary>
+/// <summary>Configuration section <c>Bookings</c>: how the booking queue (<see cref="Concurrency.KeyedBatchQueue{TKey, TItem, TOutcome}"/>) treats one event's buyers.</summary>
 internal sealed class BookingOptions
 {
     public const string SectionName = "Bookings";
@@ -16,7 +16,15 @@ internal sealed class BookingOptions
 
     /// <summary>
     /// The most bookings of one event one database call books together, under one row lock and one commit;
-    /// 1 books every buyer on their own with <c>create_booking</c>. Env: <c>Bookings__MaxBatchSize</c>.
+    /// 1 books every buyer on their own. Env: <c>Bookings__MaxBatchSize</c>.
     /// </summary>
     public int MaxBatchSize { get; set; } = 32;
+
+    /// <summary>These settings as the booking queue's options.</summary>
+    public void ApplyTo(Concurrency.BatchQueueOptions queue)
+    {
+        queue.MaxBatchSize = MaxBatchSize;
+        queue.MaxConcurrentPerKey = MaxConcurrentPerEvent;
+        queue.MaxWait = MaxQueueWait;
+    }
 }

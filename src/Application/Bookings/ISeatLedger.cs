@@ -1,0 +1,39 @@
+using EventBooking.Domain.Bookings;
+using EventBooking.Domain.Common;
+using EventBooking.Domain.Events;
+
+namespace EventBooking.Application.Bookings;
+
+/// <summary>
+/// The only way seat state changes: which user holds which seat of which event, and how many seats are free.
+/// Each operation carries out an intent that the domain has already allowed (<see cref="BookingRequest"/>,
+/// <see cref="BookingCancellation"/>, <see cref="BookingTransfer"/>, <see cref="CapacityChange"/>) and judges the
+/// rules again under the event's row lock, where races are settled: a refusal comes back as the same domain
+/// error the aggregate would have raised. Every change writes its audit row in the same transaction, and
+/// announces the new seat count to every API instance when it commits.
+/// <para>
+/// Confirm, cancel and transfer each run in a transaction of their own (a confirmation may share it with other
+/// buyers of the same event); a capacity change is one step of an event update and joins the command's
+/// transaction (<see cref="Common.Behaviours.ITransactionalCommand"/>).
+/// </para>
+/// </summary>
+public interface ISeatLedger
+{
+    /// <summary>Books the seat: the event may have filled up or started, or the user may already hold a booking.</summary>
+    Task<Result<SeatConfirmation>> ConfirmAsync(BookingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Frees the seat; a concurrent cancellation may have won (<see cref="BookingErrors.AlreadyCancelled"/>).</summary>
+    Task<Result<SeatCount>> CancelAsync(BookingCancellation cancellation, CancellationToken cancellationToken);
+
+    /// <summary>Hands the seat to another user, unless that user already holds a confirmed booking for the event.</summary>
+    Task<Result<SeatCount>> TransferAsync(BookingTransfer transfer, CancellationToken cancellationToken);
+
+    /// <summary>Sets the capacity; the free seats become the capacity less the confirmed bookings.</summary>
+    Task<Result<SeatCount>> ChangeCapacityAsync(CapacityChange change, CancellationToken cancellationToken);
+}
+
+/// <summary>A confirmed booking and the free seats its event had right after it.</summary>
+public sealed record SeatConfirmation(Booking Booking, int AvailableSeats);
+
+/// <summary>An event's free seats right after a change.</summary>
+public sealed record SeatCount(int EventId, int AvailableSeats);
