@@ -32,6 +32,7 @@ public sealed class ObjectLevelAuthorizationTests(DatabaseFixture database) : Ap
         ("GET", "/api/bookings/{bookingId}", null),
         ("DELETE", "/api/bookings/{bookingId}", null),
         ("GET", "/api/bookings/{bookingId}/history", null),
+        ("POST", "/api/bookings/{bookingId}/transfer", new { email = "stranger@example.com" }),
         ("PUT", "/api/admin/users/{id}/role", new { role = "admin" }),
     ];
 
