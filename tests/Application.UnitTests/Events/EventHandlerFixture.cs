@@ -1,6 +1,6 @@
+using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
-using EventBooking.Application.Bookings;
 using EventBooking.Application.UnitTests.Common;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;

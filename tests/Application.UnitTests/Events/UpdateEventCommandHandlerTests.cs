@@ -1,6 +1,6 @@
+using EventBooking.Application.Bookings;
 using EventBooking.Application.Events;
 using EventBooking.Application.Events.Commands.UpdateEvent;
-using EventBooking.Application.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using NSubstitute;

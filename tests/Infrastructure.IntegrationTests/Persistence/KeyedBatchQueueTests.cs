@@ -2,8 +2,8 @@ using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Exceptions;
 using EventBooking.Infrastructure.Concurrency;
 using EventBooking.Infrastructure.Seats;
-using Microsoft.Extensions.Options;
 using EventBooking.TestSupport;
+using Microsoft.Extensions.Options;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
