@@ -28,7 +28,7 @@ Usage: build/chaos.sh [--only 1|2|3] [--help]
 
 Environment knobs (defaults in brackets):
   CHAOS_SELL_RATE       buyers arriving per second in scenario 1 [200]
-  CHAOS_KILL_AFTER      seconds into the sell-out when instance A gets SIGKILL [0.15]
+  CHAOS_KILL_AT         seats sold (read from the database) when instance A gets SIGKILL [10]
   CHAOS_PG_DOWN         seconds PostgreSQL stays stopped [5]
   CHAOS_IDLE            idle connections in scenario 3 [2000]
   CHAOS_SLOW            slowloris body connections (and half as many slow-header ones) [200]
@@ -64,7 +64,7 @@ done
 wanted() { [[ -z $ONLY || $ONLY == "$1" ]]; }
 
 
-KILL_AFTER=${CHAOS_KILL_AFTER:-0.15}
+KILL_AT=${CHAOS_KILL_AT:-10}
 SELL_RATE=${CHAOS_SELL_RATE:-200}
 PG_DOWN=${CHAOS_PG_DOWN:-5}
 IDLE=${CHAOS_IDLE:-2000}
@@ -76,7 +76,7 @@ PROBE_DELAY=${CHAOS_PROBE_DELAY:-2}
 for n in "$PROBE_DELAY" "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a CHAOS_* setting"
 done
-[[ $KILL_AFTER =~ ^[0-9]+(\.[0-9]+)?$ ]] || die "bad CHAOS_KILL_AFTER '$KILL_AFTER'"
+[[ $KILL_AT =~ ^[0-9]+$ ]] && ((KILL_AT > 0 && KILL_AT < 50)) || die "bad CHAOS_KILL_AT '$KILL_AT' (1 to 49 seats)"
 
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed for the slow clients"
@@ -244,14 +244,18 @@ load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$((FIRST_USER +
 # ------------------------------------------------------------------------------------------------
 if wanted 1; then
   SCENARIO="1 instance killed mid sell-out"
-  log "scenario 1: 500 buyers, 50 seats, instances A and B; SIGKILL to A after ${KILL_AFTER}s, then restart"
+  log "scenario 1: 500 buyers, 50 seats, instances A and B; SIGKILL to A once $KILL_AT seats are sold, then restart"
   ev=$(new_event 50 sell-out)
   load_client book --url "$URL_A,$URL_B" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 499))" --event "$ev" \
     --concurrency 16 --rate "$SELL_RATE" --outcomes "$WORK/s1.csv" --max-seconds 60 >"$WORK/s1.json" &
   client_pid=$!
   track "$client_pid"
-  sleep "$KILL_AFTER"
-  sold_at_kill=$(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev")
+  # Triggered by progress, not by a clock: a cold instance may take a while to sell its first seat.
+  deadline=$(($(date +%s) + 30))
+  sold_at_kill=0
+  while ((sold_at_kill < KILL_AT)) && (($(date +%s) < deadline)); do
+    sold_at_kill=$(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev")
+  done
   kill -KILL "$PID_A"
   t_kill=$(now)
   wait "$PID_A" 2>/dev/null || true
