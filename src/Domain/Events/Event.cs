@@ -80,7 +80,7 @@ public sealed class Event
     public bool HasStarted(DateTime now) => EventDate <= now;
 
     /// <summary>The creator or any admin may change or delete the event.</summary>
-    public bool CanBeManagedBy(int userId, bool isAdmin) => isAdmin || CreatedBy == userId;
+    public bool CanBeManagedBy(Actor actor) => actor.IsAdmin || CreatedBy == actor.UserId;
 
     /// <summary>
     /// Applies a partial update: a null argument means "no change". Name, description and date change here; a new
@@ -136,8 +136,6 @@ public sealed class Event
         "Performance", "CA1822", Justification = "A rule of this aggregate, asked of an instance like its others.")]
     public Result EnsureCanBeDeleted(int confirmedBookings) =>
         confirmedBookings > 0 ? EventErrors.HasBookings : Result.Success();
-
-    public bool IsSoldOut => AvailableSeats == 0;
 
     /// <summary>This event as it is now, immutable (what bookings are judged against).</summary>
     public EventSnapshot ToSnapshot() => new(Id, Name, EventDate, SeatCapacity, AvailableSeats, CreatedBy);

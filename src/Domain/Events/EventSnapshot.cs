@@ -10,7 +10,7 @@ namespace EventBooking.Domain.Events;
 /// </summary>
 public sealed record EventSnapshot(int Id, string Name, DateTime EventDate, int SeatCapacity, int AvailableSeats, int? CreatedBy)
 {
-    /// <summary>The creator or any admin may manage the event.</summary>
+    /// <summary>The creator or any admin may manage the event (as <see cref="Event.CanBeManagedBy"/>).</summary>
     public bool CanBeManagedBy(Actor actor) => actor.IsAdmin || CreatedBy == actor.UserId;
 
     /// <summary>

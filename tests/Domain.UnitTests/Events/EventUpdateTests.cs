@@ -1,3 +1,4 @@
+using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 
 namespace EventBooking.Domain.UnitTests.Events;
@@ -97,7 +98,7 @@ public sealed class EventUpdateTests
     [InlineData(2, false, false)]
     [InlineData(2, true, true)]
     public void CanBeManagedBy_ShouldAllowTheCreatorAndAdminsOnly(int userId, bool isAdmin, bool allowed) =>
-        Assert.Equal(allowed, Upcoming().CanBeManagedBy(userId, isAdmin));
+        Assert.Equal(allowed, Upcoming().CanBeManagedBy(new Actor(userId, isAdmin)));
 
     [Theory]
     [InlineData(0, true)]

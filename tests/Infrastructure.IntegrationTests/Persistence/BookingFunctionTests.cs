@@ -89,6 +89,36 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
     }
 
     [Fact]
+    public async Task CreateBooking_WhenTheEventHasStarted_ShouldRaiseObjectNotInPrerequisiteStateAndChangeNothing()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5, startsIn: TimeSpan.FromSeconds(-1));
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+
+        Assert.Equal(PostgresErrorCodes.ObjectNotInPrerequisiteState, error.SqlState);
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM bookings"));
+        Assert.Equal(5, await AvailableSeatsAsync(eventId));
+        Assert.Equal(0, await LogCountAsync("created", eventId));
+    }
+
+    [Fact]
+    public async Task CancelBooking_WhenTheEventHasStarted_ShouldRaiseObjectNotInPrerequisiteStateAndChangeNothing()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+        await ExecuteAsync("UPDATE events SET event_date = timezone('utc', now()) - interval '1 second' WHERE id = $1", eventId);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => CancelBookingAsync("BK-TEST-001"));
+
+        Assert.Equal(PostgresErrorCodes.ObjectNotInPrerequisiteState, error.SqlState);
+        Assert.Equal(1, await ConfirmedBookingsAsync(eventId));
+        Assert.Equal(4, await AvailableSeatsAsync(eventId));
+        Assert.Equal(0, await LogCountAsync("cancelled", eventId));
+    }
+
+    [Fact]
     public async Task CancelBooking_WhenConfirmed_ShouldRestoreSeatStampCancelledAtAndLog()
     {
         var userId = await InsertUserAsync("john@example.com");

@@ -59,4 +59,30 @@ public sealed class EntityMappingTests(DatabaseFixture database) : DatabaseTest(
         Assert.True(booking.CancelledAt >= booking.CreatedAt);
         Assert.Equal(1, await db.BookingLogs.CountAsync(l => l.Action == "cancelled"));
     }
+
+    public static TheoryData<string> SeatColumns => ["events.seat_capacity", "events.available_seats", "bookings.user_id", "bookings.status", "bookings.cancelled_at"];
+
+    /// <summary>Seat state is the seat ledger's: an update through EF that touches it fails before any SQL is sent.</summary>
+    [Theory]
+    [MemberData(nameof(SeatColumns))]
+    public async Task UpdatingSeatStateThroughEf_ShouldThrowAndChangeNothing(string column)
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        Assert.True(await CreateBookingAsync(userId, eventId, "BK-TEST-001"));
+        var before = await ScalarAsync<string>("SELECT (SELECT e::text FROM events e) || (SELECT b::text FROM bookings b)");
+
+        await using var scope = Database.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventBookingDbContext>();
+        object entity = column.StartsWith("events.", StringComparison.Ordinal)
+            ? await db.Events.SingleAsync(e => e.Id == eventId)
+            : await db.Bookings.SingleAsync(b => b.BookingId == "BK-TEST-001");
+        var property = db.Entry(entity).Properties.Single(p => p.Metadata.GetColumnName() == column[(column.IndexOf('.') + 1)..]);
+        property.CurrentValue = property.Metadata.ClrType == typeof(int) ? (int)property.CurrentValue! + 1
+            : property.Metadata.ClrType == typeof(BookingStatus) ? BookingStatus.Cancelled
+            : DateTime.UtcNow;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
+        Assert.Equal(before, await ScalarAsync<string>("SELECT (SELECT e::text FROM events e) || (SELECT b::text FROM bookings b)"));
+    }
 }

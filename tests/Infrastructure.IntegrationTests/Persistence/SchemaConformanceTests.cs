@@ -218,6 +218,15 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "create_bookings(p_event_id integer, p_user_ids integer[], p_booking_ids text[]) "
                 + "TABLE(outcome text, booked_at timestamp without time zone, seats_left integer)",
         ];
+        string[] ledgerFamily =
+        [
+            "cancel_booking_outcome(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer) "
+                + "TABLE(outcome text, booked_event integer, seats_left integer)",
+            "notify_seat_change(p_type text, p_event_id integer) void",
+            "resize_event(p_event_id integer, p_seat_capacity integer) TABLE(outcome text, seats_left integer, confirmed integer)",
+            "transfer_booking(p_booking_id character varying, p_to_user_id integer, p_actor_id integer) "
+                + "TABLE(outcome text, booked_event integer, seats_left integer)",
+        ];
 
         var actual = await QueryAsync(
             """
@@ -243,7 +252,17 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             ORDER BY p.proname
             """);
 
+        var family = await QueryAsync(
+            """
+            SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ') ' || pg_get_function_result(p.oid)
+            FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND p.proname IN ('cancel_booking_outcome', 'notify_seat_change', 'resize_event', 'transfer_booking')
+            ORDER BY p.proname
+            """);
+
         Assert.Equal(expected, actual);
+        Assert.Equal(ledgerFamily, family);
         Assert.Equal(["cancel_booking_outcome", "create_bookings", "resize_event", "transfer_booking"], lockingFunctions);
         Assert.Equal(["cancel_booking", "create_booking"], wrappers);
     }

@@ -2,6 +2,7 @@ using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
 using EventBooking.Domain.Users;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace EventBooking.Infrastructure.Persistence.Configurations;
@@ -21,6 +22,12 @@ internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
             .HasDefaultValueSql("'confirmed'")
             .HasSentinel(BookingStatus.Confirmed); // 'confirmed' is the database default, so "not set" means confirmed.
         builder.Property(b => b.CreatedAt).HasDefaultValueSql("now()");
+
+        // Who holds a booking and whether it is confirmed is seat state: the seat ledger's functions write it, and EF
+        // refuses (throws) should an update ever try to.
+        builder.Property(b => b.UserId).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
+        builder.Property(b => b.Status).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
+        builder.Property(b => b.CancelledAt).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);
 
         builder.HasOne<User>()
             .WithMany()

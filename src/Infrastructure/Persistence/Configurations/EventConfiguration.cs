@@ -25,8 +25,6 @@ internal sealed class EventConfiguration : IEntityTypeConfiguration<Event>
         // Written with CreatedAt on insert (one clock); stamped by the set_updated_at trigger on every update.
         builder.Property(e => e.UpdatedAt).HasDefaultValueSql("now()").ValueGeneratedOnUpdate();
 
-        builder.Ignore(e => e.IsSoldOut);
-
         // Seat state is written by the seat ledger's functions only: EF writes the seats of a new event, and refuses
         // (throws) should an update ever try to change them.
         builder.Property(e => e.SeatCapacity).Metadata.SetAfterSaveBehavior(PropertySaveBehavior.Throw);

@@ -259,7 +259,8 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         outcome := 'event_started';
                     ELSIF v_from_user_id = p_to_user_id THEN
                         outcome := 'same_user';
-                    ELSIF NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p_to_user_id) THEN
+                    ELSIF NOT EXISTS (SELECT 1 FROM users u WHERE u.id = p_to_user_id FOR KEY SHARE) THEN
+                        -- (the share lock keeps the recipient from being deleted before the update below)
                         outcome := 'user_not_found';
                     ELSIF EXISTS (SELECT 1 FROM bookings b
                                   WHERE b.user_id = p_to_user_id AND b.event_id = v_event_id AND b.status = 'confirmed') THEN

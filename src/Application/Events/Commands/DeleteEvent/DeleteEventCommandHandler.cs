@@ -19,7 +19,7 @@ internal sealed class DeleteEventCommandHandler(IEventRepository events, IUnitOf
             return EventErrors.NotFound;
         }
 
-        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
+        if (!target.CanBeManagedBy(currentUser.Actor))
         {
             return EventErrors.NotAllowedToDelete;
         }

@@ -34,7 +34,7 @@ internal sealed class UpdateEventCommandHandler(
             return EventErrors.NotFound;
         }
 
-        if (!target.CanBeManagedBy(currentUser.Id, currentUser.IsAdmin))
+        if (!target.CanBeManagedBy(currentUser.Actor))
         {
             return EventErrors.NotAllowedToUpdate;
         }
