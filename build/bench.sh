@@ -171,7 +171,8 @@ busy && quiet=false && log "WARNING: other dotnet builds/tests still running; nu
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- 1. database ceiling: pgbench ---
-# The reference: the schema's create_booking, one booking per transaction. Then the batched design:
+# The reference: the schema's create_booking (since ADR 0014 a wrapper of create_bookings for one buyer, with
+# the NOTIFY), one booking per transaction, one row lock per booking. Then the batched design:
 # create_bookings books PG_BATCH distinct users per transaction under one row lock and one commit.
 cat >"$WORK/create_booking.sql" <<'SQL'
 SELECT create_booking(u, :event, 'BK-B-' || :event || '-' || u) FROM (SELECT nextval('bench_user_seq')::int AS u) s;
@@ -262,7 +263,7 @@ run_http() { # KIND CONNS
   jq -c . "$WORK/inv-$kind-$c.json" >&2
 }
 
-# The reference path first: the same API with batching off (every buyer books alone with create_booking,
+# The reference path first: the same API with batching off (every buyer books alone, create_bookings of one,
 # at most 8 of one event at once: the configuration before batching). It is stopped before the real run.
 if ((${#REF_CONNS[@]} > 0)); then
   log "starting the reference API (Bookings__MaxBatchSize=1, Bookings__MaxConcurrentPerEvent=8) on $BASE_URL"
