@@ -52,6 +52,43 @@ public class AssemblyReferenceTests
     }
 
     [Fact]
+    public void ApplicationAssembly_ShouldReferenceOnlyAllowedAssemblies()
+    {
+        var references = Layers.Application.GetReferencedAssemblies();
+
+        Assert.Contains(references, reference => reference.Name == "MediatR");
+        ArchitectureAssert.NoViolations(
+            $"EventBooking.Application may reference only {string.Join(", ", ApplicationPackages.AllowedAssemblies)}.",
+            AssemblyReferenceRules.FindReferencesOutsideAllowList(references, ApplicationPackages.AllowedAssemblies));
+    }
+
+    [Fact]
+    public void ApplicationAssemblyAllowList_WhenViolated_ShouldReportEachAssemblyOffTheList()
+    {
+        var violations = AssemblyReferenceRules.FindReferencesOutsideAllowList(
+            [
+                new("System.Runtime"),
+                new("netstandard"),
+                new("EventBooking.Domain"),
+                new("MediatR"),
+                new("FluentValidation.DependencyInjectionExtensions"),
+                new("Mapster.Core"),
+                new("Microsoft.Extensions.DependencyInjection.Abstractions"),
+                new("Microsoft.Extensions.Logging.Abstractions"),
+                new("Microsoft.Extensions.Logging"),
+                new("Microsoft.EntityFrameworkCore.Abstractions"),
+                new("Newtonsoft.Json"),
+                new("Npgsql"),
+                new("EventBooking.Infrastructure"),
+            ],
+            ApplicationPackages.AllowedAssemblies);
+
+        ArchitectureAssert.ReportsExactly(
+            ["EventBooking.Infrastructure", "Microsoft.EntityFrameworkCore.Abstractions", "Microsoft.Extensions.Logging", "Newtonsoft.Json", "Npgsql"],
+            violations);
+    }
+
+    [Fact]
     public void InfrastructureAssembly_ShouldNotReferenceWebApi()
     {
         ArchitectureAssert.NoViolations(

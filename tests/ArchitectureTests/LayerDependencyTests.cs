@@ -127,6 +127,65 @@ public class LayerDependencyTests
             result.Violations);
     }
 
+    [Fact]
+    public void WebApi_ShouldNotReferenceNpgsqlOrEfCoreOutsideCompositionRoot()
+    {
+        var scope = CompositionRoot.Outside(Layers.WebApiNamespace);
+
+        var result = LayerRules.WebApiPersistence.Check(Layers.WebApi, scope);
+
+        ArchitectureAssert.RuleHolds(LayerRules.WebApiPersistence, result, scope.ToString());
+    }
+
+    [Fact]
+    public void WebApiPersistenceRule_WhenViolated_ShouldReportViolation()
+    {
+        const string Root = $"{FixturesNamespace}.PersistenceInWebApi";
+
+        var result = LayerRules.WebApiPersistence.Check(TestAssembly, CompositionRoot.Outside(Root));
+
+        Assert.Contains($"{Root}.Http.CleanErrorMapper", result.CheckedTypes);
+        Assert.DoesNotContain($"{Root}.DependencyInjection", result.CheckedTypes);
+        Assert.DoesNotContain($"{Root}.DatabaseCommands", result.CheckedTypes);
+        ArchitectureAssert.ReportsExactly(
+            [
+                $"{Root}.Caching.ReadCache -> Microsoft.EntityFrameworkCore",
+                $"{Root}.Http.DatabaseFailures -> Npgsql",
+                $"{Root}.Http.DependencyInjection -> Microsoft.EntityFrameworkCore",
+            ],
+            result.Violations);
+    }
+
+    [Fact]
+    public void WebApi_ShouldOnlyDispatchToMediatROutsideCompositionRoot()
+    {
+        var scope = CompositionRoot.Outside(Layers.WebApiNamespace);
+
+        var result = LayerRules.WebApiDispatchOnly.Check(Layers.WebApi, scope);
+
+        ArchitectureAssert.RuleHolds(LayerRules.WebApiDispatchOnly, result, scope.ToString());
+    }
+
+    [Fact]
+    public void WebApiDispatchRule_WhenViolated_ShouldReportViolation()
+    {
+        const string Root = $"{FixturesNamespace}.DispatchingWebApi";
+
+        var result = LayerRules.WebApiDispatchOnly.Check(TestAssembly, CompositionRoot.Outside(Root));
+
+        Assert.Contains($"{Root}.Realtime.CleanHub", result.CheckedTypes);
+        Assert.DoesNotContain($"{Root}.DependencyInjection", result.CheckedTypes);
+        ArchitectureAssert.ReportsExactly(
+            [
+                $"{Root}.Caching.SeatCache -> {FixturesNamespace}.SeatLedgerPort.ISeatLedger",
+                $"{Root}.Http.EventLookupFilter -> EventBooking.Domain.Events.IEventRepository",
+                $"{Root}.Http.ReportExporter -> EventBooking.Infrastructure.Persistence",
+                $"{Root}.Http.ReportExporter -> EventBooking.Infrastructure.Persistence.EventBookingDbContext",
+                $"{Root}.Security.TokenCheck -> EventBooking.Application.Users.IUserReadService",
+            ],
+            result.Violations);
+    }
+
     [Theory]
     [MemberData(nameof(Layers.AllNames), MemberType = typeof(Layers))]
     public void Layer_ShouldNotUseDynamic(string layer)

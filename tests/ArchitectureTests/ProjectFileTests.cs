@@ -115,6 +115,52 @@ public class ProjectFileTests
     }
 
     [Fact]
+    public void ApplicationProject_ShouldReferenceOnlyAllowedPackages()
+    {
+        ProjectFile[] files = [SolutionFiles.LoadSourceProject("Application"), .. SolutionFiles.BuildFilesImportedBy("Application")];
+
+        Assert.NotEmpty(files[0].PackageReferences);
+        ArchitectureAssert.NoViolations(
+            $"EventBooking.Application may reference only the packages {string.Join(", ", ApplicationPackages.Allowed)}, "
+            + "and no framework; no Directory.*.props/targets above it may add others.",
+            files.SelectMany(file => ProjectFileRules.FindPackagesOutsideAllowList(file, ApplicationPackages.Allowed)).ToList());
+    }
+
+    [Fact]
+    public void ApplicationPackageAllowList_WhenViolated_ShouldReportEachPackageOffTheList()
+    {
+        var project = ProjectFile.Parse(
+            "EventBooking.Application.csproj",
+            """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <ItemGroup>
+                <PackageReference Include="MediatR" />
+                <PackageReference Include="fluentvalidation" />
+                <PackageReference Include="Mapster;Newtonsoft.Json" />
+                <PackageReference Include="Npgsql" Condition="'$(Configuration)' == 'Debug'" />
+                <PackageReference Include="Microsoft.Extensions.Logging" />
+                <FrameworkReference Include="Microsoft.AspNetCore.App" />
+              </ItemGroup>
+            </Project>
+            """);
+        var buildProps = ProjectFile.Parse(
+            "Directory.Build.props",
+            """<Project><ItemGroup><GlobalPackageReference Include="Scrutor" /><GlobalPackageReference Include="Polly" /></ItemGroup></Project>""");
+
+        ArchitectureAssert.ReportsExactly(
+            [
+                "EventBooking.Application.csproj has a PackageReference to Newtonsoft.Json, which is not on the allow-list",
+                "EventBooking.Application.csproj has a PackageReference to Npgsql, which is not on the allow-list",
+                "EventBooking.Application.csproj has a PackageReference to Microsoft.Extensions.Logging, which is not on the allow-list",
+                "EventBooking.Application.csproj has a FrameworkReference to Microsoft.AspNetCore.App, which is not on the allow-list",
+            ],
+            ProjectFileRules.FindPackagesOutsideAllowList(project, ApplicationPackages.Allowed));
+        ArchitectureAssert.ReportsExactly(
+            ["Directory.Build.props has a PackageReference to Polly, which is not on the allow-list"],
+            ProjectFileRules.FindPackagesOutsideAllowList(buildProps, ApplicationPackages.Allowed));
+    }
+
+    [Fact]
     public void InfrastructureProject_ShouldReferenceOnlyApplication()
     {
         var project = SolutionFiles.LoadSourceProject("Infrastructure");

@@ -30,4 +30,13 @@ public static class AssemblyReferenceRules
             .Order(StringComparer.Ordinal)
             .ToList();
     }
+
+    /// <summary>References whose name matches none of <paramref name="allowedPatterns"/> (<c>*</c> for any run of characters).</summary>
+    public static IReadOnlyList<string> FindReferencesOutsideAllowList(
+        IEnumerable<AssemblyName> references, IReadOnlyList<string> allowedPatterns) =>
+        references
+            .Select(reference => reference.Name ?? reference.FullName)
+            .Where(name => !allowedPatterns.Any(pattern => NameMatching.MatchesWildcard(name, pattern)))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 }

@@ -35,6 +35,10 @@ public sealed record DependencyRule(string Name, IReadOnlyList<string> Forbidden
                     .GetResult()
                     .FailingTypeNames ?? [])
                 .Select(type => $"{type} -> {name}"))
+            .Concat(CaughtForbiddenTypes(
+                CompiledCode.TopLevelTypes(assembly).Where(type => checkedTypes.Contains(CompiledCode.NameOf(type), StringComparer.Ordinal)),
+                forbidden))
+            .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
 
@@ -46,6 +50,18 @@ public sealed record DependencyRule(string Name, IReadOnlyList<string> Forbidden
         ForbiddenTypeNames.Count == 0
             ? string.Join(", ", ForbiddenNamespaces)
             : $"{string.Join(", ", ForbiddenNamespaces)}, or types named {string.Join(", ", ForbiddenTypeNames)}";
+
+    /// <summary>
+    /// NetArchTest does not look at the type of a <c>catch (T)</c> clause; a type that catches
+    /// <c>NpgsqlException</c> depends on Npgsql all the same.
+    /// </summary>
+    private static IEnumerable<string> CaughtForbiddenTypes(IEnumerable<Mono.Cecil.TypeDefinition> types, string[] forbidden) =>
+        from type in types
+        from caught in CompiledCode.CaughtTypes(type)
+        let caughtName = CompiledCode.NameOf(caught)
+        from name in forbidden
+        where NameMatching.IsNameOrChildOf(caughtName, name) || caughtName.StartsWith(name + "/", StringComparison.Ordinal)
+        select $"{CompiledCode.NameOf(type)} -> {name}";
 
     private IEnumerable<string> ForbiddenTypesKnownTo(Assembly assembly) =>
         ForbiddenTypeNames.Count == 0

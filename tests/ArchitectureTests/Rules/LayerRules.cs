@@ -47,6 +47,26 @@ public static class LayerRules
     };
 
     /// <summary>
+    /// Only the composition root (see <see cref="CompositionRoot"/>) knows that the database is PostgreSQL
+    /// behind EF Core: the rest of the web layer sees Application's ports and MediatR.
+    /// </summary>
+    public static DependencyRule WebApiPersistence { get; } = new(
+        "WebApi outside the composition root",
+        [EntityFrameworkCore, Npgsql]);
+
+    /// <summary>
+    /// The endpoint rule for every WebApi type outside the composition root: filters, handlers of
+    /// authentication events, caches and hubs dispatch to MediatR too, and never reach for the DbContext,
+    /// a repository, the seat ledger or a read service.
+    /// </summary>
+    public static DependencyRule WebApiDispatchOnly { get; } = new(
+        "WebApi outside the composition root",
+        [$"{Layers.InfrastructureNamespace}.Persistence", SeatLedgerRules.LedgerNamespace])
+    {
+        ForbiddenTypeNames = ["*DbContext", "*Repository", "IBookingLedger", "ISeatLedger", "I*ReadService"],
+    };
+
+    /// <summary>
     /// <c>dynamic</c> compiles to calls into the C# runtime binder; in a signature alone (a parameter,
     /// a property, <c>List&lt;dynamic&gt;</c>) it leaves only <c>DynamicAttribute</c>. No layer needs either.
     /// </summary>

@@ -41,6 +41,19 @@ public static class ProjectFileRules
             .Select(name => $"{project.FileName} has a FrameworkReference to {name}"),
     ];
 
+    /// <summary>
+    /// Package references not named in <paramref name="allowed"/>, and every framework reference (an
+    /// allow-list of packages leaves no room for a whole shared framework).
+    /// </summary>
+    public static IReadOnlyList<string> FindPackagesOutsideAllowList(ProjectFile project, IReadOnlyList<string> allowed) =>
+    [
+        .. project.PackageReferences
+            .Where(name => !allowed.Contains(name, StringComparer.OrdinalIgnoreCase))
+            .Select(name => $"{project.FileName} has a PackageReference to {name}, which is not on the allow-list"),
+        .. project.FrameworkReferences
+            .Select(name => $"{project.FileName} has a FrameworkReference to {name}, which is not on the allow-list"),
+    ];
+
     /// <summary>Project references that point into <c>tests/</c> or at a test project.</summary>
     public static IReadOnlyList<string> FindTestProjectReferences(ProjectFile project) =>
         project.ProjectReferencePaths

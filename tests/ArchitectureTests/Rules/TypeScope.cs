@@ -32,6 +32,12 @@ public sealed class TypeScope
                 .That().ResideInNamespace(namespacePrefix)
                 .Or().ResideInNamespace(root).And().HaveNameEndingWith(suffix, StringComparison.Ordinal));
 
+    /// <summary>Everything in <paramref name="namespacePrefix"/> that meets <paramref name="keep"/>.</summary>
+    public static TypeScope InNamespaceExcept(string namespacePrefix, string description, ICustomRule keep) =>
+        new(
+            $"{namespacePrefix}, {description}",
+            assembly => Types.InAssembly(assembly).That().ResideInNamespace(namespacePrefix).And().MeetCustomRule(keep));
+
     public PredicateList Select(Assembly assembly) => _select(assembly);
 
     public IReadOnlyList<Type> TypesIn(Assembly assembly) => Select(assembly).GetTypes().ToList();

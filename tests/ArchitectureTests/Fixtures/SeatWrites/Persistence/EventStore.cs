@@ -1,0 +1,10 @@
+namespace EventBooking.ArchitectureTests.Fixtures.SeatWrites.Persistence;
+
+/// <summary>Planted violation: seat arithmetic in a const, and a booking row written from a lambda.</summary>
+internal static class EventStore
+{
+    public const string ReleaseSeats = "update events e set available_seats = e.available_seats + $2 where e.id = $1";
+
+    public static Func<Func<string, Task<int>>, Task<int>> Import { get; } =
+        execute => execute("INSERT INTO bookings (booking_id, user_id, event_id) VALUES ($1, $2, $3)");
+}
