@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Common.Notifications;
 using EventBooking.Application.Realtime;
 using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Endpoints;
@@ -51,6 +52,11 @@ internal static class DependencyInjection
         services.AddSingleton<RealtimeHub>();
         services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeHub>());
         services.AddEventReadCache();
+
+        // Seat changes from any instance reach the WebSocket subscriptions and the read cache, each registered on
+        // its own; the cache also hears of this instance's successful event and seat commands.
+        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<EventReadCacheObserver>());
+        services.AddSingleton<IEventChangeObserver>(sp => sp.GetRequiredService<EventReadCacheObserver>());
 
         services.AddOpenApi(options =>
         {

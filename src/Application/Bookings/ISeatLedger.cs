@@ -14,7 +14,7 @@ namespace EventBooking.Application.Bookings;
 /// <para>
 /// Confirm, cancel and transfer each run in a transaction of their own (a confirmation may share it with other
 /// buyers of the same event); a capacity change is one step of an event update and joins the command's
-/// transaction (<see cref="Common.Behaviours.ITransactionalCommand"/>).
+/// transaction (<see cref="Common.Behaviours.ITransactional"/>).
 /// </para>
 /// </summary>
 public interface ISeatLedger

@@ -38,8 +38,8 @@ internal static class EventReadCache
             .Validate(o => o.EventReadSeconds is >= 0 and <= 300, "Caching__EventReadSeconds must be between 0 (off) and 300.")
             .ValidateOnStart();
         services.AddOutputCache();
-        services.AddSingleton<Generation>();
-        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, Generation>((options, caching, generation) =>
+        services.AddSingleton<EventReadCacheGeneration>();
+        services.AddOptions<OutputCacheOptions>().Configure<IOptions<CachingOptions>, EventReadCacheGeneration>((options, caching, generation) =>
         {
             // Every distinct query string is an entry: bound what a client inventing searches can make us hold.
             options.SizeLimit = 32 * 1024 * 1024;
@@ -59,11 +59,8 @@ internal static class EventReadCache
             });
         });
 
-        // The cache hears of changes made here (commands) and anywhere (the seat-change listener) on its own,
-        // beside whatever else observes them.
-        services.AddSingleton<Observer>();
-        services.AddSingleton<IEventChangeObserver>(sp => sp.GetRequiredService<Observer>());
-        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<Observer>());
+        // The observer that empties it is registered by the composition root (one instance for both interfaces).
+        services.AddSingleton<EventReadCacheObserver>();
         return services;
     }
 
@@ -71,99 +68,10 @@ internal static class EventReadCache
     public static IApplicationBuilder UseEventReadCache(this IApplicationBuilder app) => app.UseOutputCache();
 
     /// <summary>New generation first (reads already running cannot store into the new one), then drop the entries.</summary>
-    private static ValueTask Empty(IOutputCacheStore store, Generation generation)
+    internal static ValueTask Empty(IOutputCacheStore store, EventReadCacheGeneration generation)
     {
         generation.Advance();
         return store.EvictByTagAsync(Tag, CancellationToken.None);
-    }
-
-    /// <summary>This instance's cache generation (part of every entry's key).</summary>
-    private sealed class Generation
-    {
-        private long _value;
-
-        public string Current => Interlocked.Read(ref _value).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        public void Advance() => Interlocked.Increment(ref _value);
-    }
-
-    /// <summary>
-    /// Empties the cache when events change (at once) and when seats change (at most once per
-    /// <see cref="SeatChangeWindow"/>), wherever the change was made.
-    /// </summary>
-    private sealed class Observer(IOutputCacheStore store, Generation generation) : IEventChangeObserver, ISeatChangeDelivery
-    {
-        private readonly Lock _lock = new();
-        private long _last = long.MinValue;
-        private bool _pending;
-
-        public void OnEventsChanged(EventChangeKind kind)
-        {
-            if (kind == EventChangeKind.Seats)
-            {
-                Request();
-            }
-            else
-            {
-                Forget(Empty(store, generation));
-            }
-        }
-
-        public void Deliver(SeatChange change) => Request();
-
-        /// <summary>Empties now if the window since the last emptying has passed, else once at its end.</summary>
-        private void Request()
-        {
-            TimeSpan wait;
-            lock (_lock)
-            {
-                if (_pending)
-                {
-                    return;
-                }
-
-                var now = System.Diagnostics.Stopwatch.GetTimestamp();
-                wait = _last == long.MinValue ? TimeSpan.Zero : SeatChangeWindow - System.Diagnostics.Stopwatch.GetElapsedTime(_last, now);
-                if (wait <= TimeSpan.Zero)
-                {
-                    _last = now;
-                }
-                else
-                {
-                    _pending = true;
-                }
-            }
-
-            if (wait <= TimeSpan.Zero)
-            {
-                Forget(Empty(store, generation));
-            }
-            else
-            {
-                _ = EmptyLaterAsync(wait);
-            }
-        }
-
-        private async Task EmptyLaterAsync(TimeSpan wait)
-        {
-            await Task.Delay(wait).ConfigureAwait(false);
-            lock (_lock)
-            {
-                _pending = false;
-                _last = System.Diagnostics.Stopwatch.GetTimestamp();
-            }
-
-            await Empty(store, generation).ConfigureAwait(false);
-        }
-
-        /// <summary>The in-memory store evicts synchronously; anything else finishes on its own.</summary>
-        private static void Forget(ValueTask eviction)
-        {
-            if (!eviction.IsCompleted)
-            {
-                _ = eviction.AsTask();
-            }
-        }
     }
 }
 

@@ -13,7 +13,7 @@ public sealed class TransactionBehaviourTests
 
     public TransactionBehaviourTests() => _unitOfWork.BeginTransactionAsync(Arg.Any<CancellationToken>()).Returns(_transaction);
 
-    public sealed record Transactional : IRequest<Result<string>>, ITransactionalCommand;
+    public sealed record Transactional : IRequest<Result<string>>, ITransactional;
 
     public sealed record Plain : IRequest<Result<string>>;
 

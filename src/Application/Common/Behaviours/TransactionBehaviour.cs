@@ -4,13 +4,13 @@ using MediatR;
 
 namespace EventBooking.Application.Common.Behaviours;
 
-/// <summary>Runs an <see cref="ITransactionalCommand"/>'s handler in a transaction; other requests pass straight through.</summary>
+/// <summary>Runs an <see cref="ITransactional"/>'s handler in a transaction; other requests pass straight through.</summary>
 internal sealed class TransactionBehaviour<TRequest, TResponse>(IUnitOfWork unitOfWork) : IPipelineBehavior<TRequest, TResponse>
     where TResponse : Result
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
     {
-        if (request is not ITransactionalCommand)
+        if (request is not ITransactional)
         {
             return await next();
         }

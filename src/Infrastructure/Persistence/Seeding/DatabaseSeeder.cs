@@ -57,19 +57,13 @@ internal sealed class DatabaseSeeder(
         foreach (var seedEvent in SeedData.Events)
         {
             var eventDate = seedEvent.Date(now);
-            await db.Database.ExecuteSqlAsync(
-                $"""
-                INSERT INTO events (name, description, event_date, seat_capacity, available_seats, created_by, created_at, updated_at)
-                SELECT {seedEvent.Name}, {seedEvent.Description}, {eventDate}, {seedEvent.SeatCapacity}, {seedEvent.SeatCapacity}, {adminId}, {now}, {now}
-                WHERE NOT EXISTS (SELECT 1 FROM events WHERE name = {seedEvent.Name})
-                """,
-                cancellationToken);
+            await SeatSeeding.AddEventIfMissingAsync(db, seedEvent, eventDate, adminId, now, cancellationToken);
         }
 
         var booked = 0;
         foreach (var booking in SeedData.Bookings)
         {
-            booked += await SeedBookings.BookIfMissingAsync(db, booking, cancellationToken);
+            booked += await SeatSeeding.BookIfMissingAsync(db, booking, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

@@ -5,4 +5,4 @@ using MediatR;
 
 namespace EventBooking.Application.Events.Commands.DeleteEvent;
 
-public sealed record DeleteEventCommand(int EventId) : IRequest<Result<string>>, ITransactionalCommand, IChangesEvents;
+public sealed record DeleteEventCommand(int EventId) : IRequest<Result<string>>, ITransactional, IChangesEvents;

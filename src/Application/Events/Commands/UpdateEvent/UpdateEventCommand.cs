@@ -8,4 +8,4 @@ namespace EventBooking.Application.Events.Commands.UpdateEvent;
 /// <summary>A partial update by the creator or an admin: a null field means "no change".</summary>
 public sealed record UpdateEventCommand(
     int EventId, string? Name, string? Description, DateTime? EventDate, int? SeatCapacity, byte[]? Image)
-    : IRequest<Result<EventResponse>>, ITransactionalCommand, IChangesEvents;
+    : IRequest<Result<EventResponse>>, ITransactional, IChangesEvents;

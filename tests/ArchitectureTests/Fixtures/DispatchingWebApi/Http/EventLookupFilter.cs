@@ -6,5 +6,5 @@ namespace EventBooking.ArchitectureTests.Fixtures.DispatchingWebApi.Http;
 internal sealed class EventLookupFilter(IEventRepository events)
 {
     public async Task<bool> ExistsAsync(int eventId, CancellationToken cancellationToken) =>
-        await events.GetAsync(eventId, cancellationToken) is not null;
+        await events.GetSnapshotAsync(eventId, cancellationToken) is not null;
 }

@@ -5,4 +5,4 @@ namespace EventBooking.Application.Common.Behaviours;
 /// committed when it returns a success, rolled back when it returns an error or throws. Row locks taken by the
 /// handler (<c>GetForUpdateAsync</c>) hold until then.
 /// </summary>
-public interface ITransactionalCommand;
+public interface ITransactional;
