@@ -72,6 +72,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
         services.AddSingleton<ILoginThrottle, InProcessLoginThrottle>();
+        services.AddSingleton<IDatabaseFailures, PostgresFailures>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventBooking.Application.Common.Exceptions;
+using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,7 +12,7 @@ namespace EventBooking.WebApi.Http;
 /// type, too large) is the client's 4xx; an unreachable database is 503; anything else is a bug: 500,
 /// logged once here with the trace id, and never a word of the exception in the response.
 /// </summary>
-internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class GlobalExceptionHandler(IDatabaseFailures databaseFailures, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -32,11 +33,11 @@ internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHand
                 await ErrorResponses.WriteAsync(
                     httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
                 break;
-            case var _ when DatabaseFailures.IsInvalidText(exception):
+            case var _ when databaseFailures.IsInvalidText(exception):
                 await ErrorResponses.WriteAsync(
                     httpContext, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Text must be valid UTF-8 without NUL characters");
                 break;
-            case var _ when DatabaseFailures.IsUnavailable(exception):
+            case var _ when databaseFailures.IsUnavailable(exception):
                 LogDatabaseUnavailable(logger, exception, ErrorResponses.TraceId(httpContext));
                 httpContext.Response.Headers.RetryAfter = "5";
                 await ErrorResponses.WriteAsync(
