@@ -1,3 +1,4 @@
+using EventBooking.Application.Auth;
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
@@ -80,6 +81,7 @@ public static class DependencyInjection
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddScoped<ICallerLookup, CallerLookup>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

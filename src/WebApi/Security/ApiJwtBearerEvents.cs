@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using EventBooking.Application.Auth;
 using EventBooking.Application.Common.Interfaces;
-using EventBooking.Application.Users;
 using EventBooking.Infrastructure.Authentication;
 using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -13,7 +13,7 @@ namespace EventBooking.WebApi.Security;
 /// table, so a demoted admin loses admin rights with the next request. A database outage during that
 /// check answers 503, never 401. Failures answer in the error envelope.
 /// </summary>
-internal sealed class ApiJwtBearerEvents(IUserReadService users, IDatabaseFailures databaseFailures) : JwtBearerEvents
+internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailures databaseFailures) : JwtBearerEvents
 {
     private const string DatabaseUnavailableKey = "EventBooking.Auth.DatabaseUnavailable";
 
@@ -41,10 +41,10 @@ internal sealed class ApiJwtBearerEvents(IUserReadService users, IDatabaseFailur
             return;
         }
 
-        Application.Auth.AuthUserResponse? user;
+        CallerIdentity? user;
         try
         {
-            user = await users.FindAsync(userId, context.HttpContext.RequestAborted);
+            user = await callers.FindAsync(userId, context.HttpContext.RequestAborted);
         }
         catch (Exception ex) when (databaseFailures.IsUnavailable(ex))
         {
