@@ -33,6 +33,7 @@ internal static class DependencyInjection
 
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddProblemDetails();
+        services.AddStatusCodeEnvelopes();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -100,8 +101,8 @@ internal static class DependencyInjection
         var keepAlive = TimeSpan.FromSeconds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.KeepAliveSeconds);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         app.UseRouting();
-        app.UseRequestBodyLimits();
-        app.UseJsonCharsetGuard();
+        app.UseMiddleware<RequestBodyLimits>();
+        app.UseMiddleware<JsonCharsetGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -111,10 +112,14 @@ internal static class DependencyInjection
         app.MapScalarApiReference().DisableRateLimiting();
 
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapAdminUserEndpoints();
-        app.MapEventEndpoints();
-        app.MapBookingEndpoints();
+
+        // The endpoints answering with ErrorResult: the filter gives it the clock it is stamped with.
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<ErrorResultFilter>();
+        api.MapAuthEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapEventEndpoints();
+        api.MapBookingEndpoints();
+
         app.MapRealtimeEndpoints();
         return app;
     }

@@ -51,14 +51,14 @@ internal sealed partial class RealtimeHub(
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "A WebSocket upgrade request is required");
+            await ErrorResponses.WriteAsync(context, clock, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "A WebSocket upgrade request is required");
             return;
         }
 
         if (!TryTakeUserSlot(userId))
         {
             await ErrorResponses.WriteAsync(
-                context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many open real-time connections for this user");
+                context, clock, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many open real-time connections for this user");
             return;
         }
 

@@ -13,7 +13,8 @@ namespace EventBooking.WebApi.Security;
 /// table, so a demoted admin loses admin rights with the next request. A database outage during that
 /// check answers 503, never 401. Failures answer in the error envelope.
 /// </summary>
-internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailures databaseFailures) : JwtBearerEvents
+internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailures databaseFailures, TimeProvider clock)
+    : JwtBearerEvents
 {
     private const string DatabaseUnavailableKey = "EventBooking.Auth.DatabaseUnavailable";
 
@@ -76,6 +77,7 @@ internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailure
             context.Response.Headers.RetryAfter = "5";
             return ErrorResponses.WriteAsync(
                 context.HttpContext,
+                clock,
                 StatusCodes.Status503ServiceUnavailable,
                 ErrorCodes.ServiceUnavailable,
                 "The service is temporarily unavailable, please retry shortly");
@@ -85,6 +87,7 @@ internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailure
         context.Response.Headers.WWWAuthenticate = tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer";
         return ErrorResponses.WriteAsync(
             context.HttpContext,
+            clock,
             StatusCodes.Status401Unauthorized,
             ErrorCodes.Unauthorized,
             tokenPresented ? "Invalid or expired token" : "Authentication required");
@@ -93,5 +96,5 @@ internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailure
     // The only policy that forbids at the framework level is the admin policy; ownership checks
     // ("You don't have permission to ...") are decided by handlers and come back as domain errors.
     public override Task Forbidden(ForbiddenContext context) =>
-        ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Admin access required");
+        ErrorResponses.WriteAsync(context.HttpContext, clock, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Admin access required");
 }
