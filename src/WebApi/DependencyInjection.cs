@@ -49,7 +49,9 @@ internal static class DependencyInjection
                 o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
-        services.AddSingleton<RealtimeHub>();
+        services.AddSingleton<RealtimeQuotas>();
+        services.AddSingleton<RealtimeSubscriptions>();
+        services.AddSingleton<RealtimeProtocol>();
         services.AddEventReadCache();
 
         services.AddOpenApi(options =>

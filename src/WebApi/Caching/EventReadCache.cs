@@ -65,7 +65,7 @@ internal static class EventReadCache
         services.AddSingleton<Generation>();
         services.AddSingleton(sp => new SeatChangeEviction(sp.GetRequiredService<IOutputCacheStore>(), sp.GetRequiredService<Generation>()));
         services.AddSingleton<ISeatChangeDelivery>(sp => new EvictingDelivery(
-            sp.GetRequiredService<RealtimeHub>(), sp.GetRequiredService<SeatChangeEviction>()));
+            sp.GetRequiredService<RealtimeSubscriptions>(), sp.GetRequiredService<SeatChangeEviction>()));
         return services;
     }
 
@@ -196,7 +196,7 @@ internal static class EventReadCache
         }
     }
 
-    private sealed class EvictingDelivery(RealtimeHub hub, SeatChangeEviction seatChanges) : ISeatChangeDelivery
+    private sealed class EvictingDelivery(RealtimeSubscriptions hub, SeatChangeEviction seatChanges) : ISeatChangeDelivery
     {
         public void Deliver(SeatChange change)
         {
