@@ -48,7 +48,7 @@ public sealed class PostgresFailuresTests(DatabaseFixture database) : DatabaseTe
     }
 
     [Fact]
-    public async Task Classify_WhenAUniqueConstraintIsViolated_ShouldBeNeitherUnavailableNorInvalidText()
+    public async Task IsUnavailableAndIsInvalidText_WhenAUniqueConstraintIsViolated_ShouldBothBeFalse()
     {
         await InsertUserAsync("twice@example.com");
 
@@ -60,7 +60,7 @@ public sealed class PostgresFailuresTests(DatabaseFixture database) : DatabaseTe
     }
 
     [Fact]
-    public void Classify_WhenTheExceptionIsNotTheDatabases_ShouldBeNeither()
+    public void IsUnavailableAndIsInvalidText_WhenTheExceptionIsNotTheDatabases_ShouldBothBeFalse()
     {
         var bug = new InvalidOperationException("Sequence contains no elements");
 
