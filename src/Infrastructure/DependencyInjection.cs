@@ -87,6 +87,7 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
         services.AddSingleton<ILoginThrottle, InProcessLoginThrottle>();
+        services.AddSingleton<IDatabaseFailures, PostgresFailures>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
 
@@ -94,11 +95,12 @@ public static class DependencyInjection
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
+        services.AddSingleton<ICallerLookup, CallerLookup>();
 
         // Concurrent lookups of users and events share queries (docs/adr/0013); the values are immutable.
         services.AddSingleton(typeof(CoalescingLookup<,>));
         services.AddSingleton<ILookupSource<int, EventSnapshot>, EventSnapshotSource>();
-        services.AddSingleton<ILookupSource<int, AuthUserResponse>, UserLookupSource>();
+        services.AddSingleton<ILookupSource<int, CallerIdentity>, UserLookupSource>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", HealthStatus.Unhealthy, [ReadyTag]);
 

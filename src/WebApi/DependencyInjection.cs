@@ -34,6 +34,7 @@ internal static class DependencyInjection
 
         services.AddExceptionHandler<GlobalExceptionHandler>();
         services.AddProblemDetails();
+        services.AddStatusCodeEnvelopes();
 
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentUser, HttpCurrentUser>();
@@ -49,8 +50,10 @@ internal static class DependencyInjection
                 o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
-        services.AddSingleton<RealtimeHub>();
-        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeHub>());
+        services.AddSingleton<RealtimeQuotas>();
+        services.AddSingleton<RealtimeSubscriptions>();
+        services.AddSingleton<RealtimeProtocol>();
+        services.AddSingleton<ISeatChangeDelivery>(sp => sp.GetRequiredService<RealtimeSubscriptions>());
         services.AddEventReadCache();
 
         // Seat changes from any instance reach the WebSocket subscriptions and the read cache, each registered on
@@ -107,8 +110,8 @@ internal static class DependencyInjection
         var keepAlive = TimeSpan.FromSeconds(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<RealtimeOptions>>().Value.KeepAliveSeconds);
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = keepAlive, KeepAliveTimeout = keepAlive });
         app.UseRouting();
-        app.UseRequestBodyLimits();
-        app.UseJsonCharsetGuard();
+        app.UseMiddleware<RequestBodyLimits>();
+        app.UseMiddleware<JsonCharsetGuard>();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -118,10 +121,14 @@ internal static class DependencyInjection
         app.MapScalarApiReference().DisableRateLimiting();
 
         app.MapHealthEndpoints();
-        app.MapAuthEndpoints();
-        app.MapAdminUserEndpoints();
-        app.MapEventEndpoints();
-        app.MapBookingEndpoints();
+
+        // The endpoints answering with ErrorResult: the filter gives it the clock it is stamped with.
+        var api = app.MapGroup(string.Empty).AddEndpointFilter<ErrorResultFilter>();
+        api.MapAuthEndpoints();
+        api.MapAdminUserEndpoints();
+        api.MapEventEndpoints();
+        api.MapBookingEndpoints();
+
         app.MapRealtimeEndpoints();
         return app;
     }

@@ -31,7 +31,7 @@ internal interface ILookupSource<TKey, TValue>
 /// just stops waiting). When it fails, <see cref="ILookupSource{TKey, TValue}.IsRowError"/> decides: an error that belongs to a row (one that
 /// cannot be read) makes each key be read again on its own, so only the callers of that row see it; any
 /// other error (the database is gone) goes to every caller that shared the query, without more queries.
-/// Values are shared too, so they must be immutable (an <c>EventSnapshot</c>, a user record), never an aggregate.
+/// Values are shared too, so they must be immutable (an <c>EventSnapshot</c>, a <c>CallerIdentity</c>), never an aggregate.
 /// </para>
 /// </summary>
 internal sealed class CoalescingLookup<TKey, TValue>(ILookupSource<TKey, TValue> source)

@@ -13,6 +13,8 @@ using EventBooking.WebApi.Http;
 using EventBooking.WebApi.OpenApi;
 using EventBooking.WebApi.Security;
 using MediatR;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace EventBooking.WebApi.Endpoints;
@@ -111,9 +113,10 @@ internal static class EventEndpoints
             image.Content, image.ContentType, entityTag: new EntityTagHeaderValue($"\"{image.Version}\""), lastModified: image.UpdatedAt);
     }
 
-    private static async Task<IResult> Create(HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> Create(
+        HttpRequest request, IOptions<JsonOptions> json, IMediator mediator, CancellationToken cancellationToken)
     {
-        var input = await EventRequestReader.ReadAsync(request, cancellationToken);
+        var input = await EventRequestReader.ReadAsync(request, json.Value.SerializerOptions, cancellationToken);
         if (input.IsFailure)
         {
             return new ErrorResult(input.Error!);
@@ -124,9 +127,10 @@ internal static class EventEndpoints
             .ToHttpResult(StatusCodes.Status201Created);
     }
 
-    private static async Task<IResult> Update(int id, HttpRequest request, IMediator mediator, CancellationToken cancellationToken)
+    private static async Task<IResult> Update(
+        int id, HttpRequest request, IOptions<JsonOptions> json, IMediator mediator, CancellationToken cancellationToken)
     {
-        var input = await EventRequestReader.ReadAsync(request, cancellationToken);
+        var input = await EventRequestReader.ReadAsync(request, json.Value.SerializerOptions, cancellationToken);
         if (input.IsFailure)
         {
             return new ErrorResult(input.Error!);

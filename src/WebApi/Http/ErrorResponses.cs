@@ -3,7 +3,10 @@ using EventBooking.Domain.Common;
 
 namespace EventBooking.WebApi.Http;
 
-/// <summary>Writes the error envelope. Every error the API answers goes through here.</summary>
+/// <summary>
+/// Writes the error envelope. Every error the API answers goes through here, with the clock of the
+/// caller (injected there) for the envelope's timestamp.
+/// </summary>
 internal static class ErrorResponses
 {
     public static int StatusCodeFor(ErrorType type) => type switch
@@ -18,35 +21,33 @@ internal static class ErrorResponses
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unmapped error type"),
     };
 
-    public static Task WriteAsync(HttpContext context, Error error)
+    public static Task WriteAsync(HttpContext context, TimeProvider clock, Error error)
     {
         if (error.RetryAfter is { } wait)
         {
             context.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return WriteAsync(context, StatusCodeFor(error.Type), error.Code, error.Message, error.Details);
+        return WriteAsync(context, clock, StatusCodeFor(error.Type), error.Code, error.Message, error.Details);
     }
 
     public static Task WriteAsync(
-        HttpContext context, int statusCode, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
+        HttpContext context, TimeProvider clock, int statusCode, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
     {
         context.Response.StatusCode = statusCode;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(Build(context, code, message, details), context.RequestAborted);
+        return context.Response.WriteAsJsonAsync(Build(context, clock, code, message, details), context.RequestAborted);
     }
 
     /// <summary>The envelope itself, stamped with the time and this request's trace id.</summary>
-    public static ErrorEnvelope Build(HttpContext context, string code, string message, IReadOnlyList<ErrorDetail>? details = null)
-    {
-        var clock = context.RequestServices.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new ErrorEnvelope(new ErrorBody(
+    public static ErrorEnvelope Build(
+        HttpContext context, TimeProvider clock, string code, string message, IReadOnlyList<ErrorDetail>? details = null) =>
+        new ErrorEnvelope(new ErrorBody(
             code,
             message,
             clock.GetUtcNow().UtcDateTime,
             TraceId(context),
             details is { Count: > 0 } ? details.Select(d => new ErrorDetailBody(d.Field, d.Message)).ToList() : null));
-    }
 
     /// <summary>The W3C trace id when tracing is on (what logs carry), else the connection's request id.</summary>
     public static string TraceId(HttpContext context) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using EventBooking.Application.Common.Exceptions;
+using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Common;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -11,7 +12,8 @@ namespace EventBooking.WebApi.Http;
 /// type, too large) is the client's 4xx; an unreachable database is 503; anything else is a bug: 500,
 /// logged once here with the trace id, and never a word of the exception in the response.
 /// </summary>
-internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
+internal sealed partial class GlobalExceptionHandler(
+    IDatabaseFailures databaseFailures, TimeProvider clock, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -30,36 +32,36 @@ internal sealed partial class GlobalExceptionHandler(ILogger<GlobalExceptionHand
                 LogBusy(logger, httpContext.Request.Path);
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ErrorResponses.WriteAsync(
-                    httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
+                    httpContext, clock, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
                 break;
-            case var _ when DatabaseFailures.IsInvalidText(exception):
+            case var _ when databaseFailures.IsInvalidText(exception):
                 await ErrorResponses.WriteAsync(
-                    httpContext, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Text must be valid UTF-8 without NUL characters");
+                    httpContext, clock, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Text must be valid UTF-8 without NUL characters");
                 break;
-            case var _ when DatabaseFailures.IsUnavailable(exception):
+            case var _ when databaseFailures.IsUnavailable(exception):
                 LogDatabaseUnavailable(logger, exception, ErrorResponses.TraceId(httpContext));
                 httpContext.Response.Headers.RetryAfter = "5";
                 await ErrorResponses.WriteAsync(
-                    httpContext, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable, please retry shortly");
+                    httpContext, clock, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable, please retry shortly");
                 break;
             default:
                 LogUnhandled(logger, exception, httpContext.Request.Method, httpContext.Request.Path, ErrorResponses.TraceId(httpContext));
                 await ErrorResponses.WriteAsync(
-                    httpContext, StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred");
+                    httpContext, clock, StatusCodes.Status500InternalServerError, ErrorCodes.Internal, "An unexpected error occurred");
                 break;
         }
 
         return true;
     }
 
-    private static Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException exception) =>
+    private Task WriteBadRequestAsync(HttpContext context, BadHttpRequestException exception) =>
         exception.StatusCode switch
         {
-            StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.WriteTooLargeAsync(context),
+            StatusCodes.Status413PayloadTooLarge => RequestBodyLimits.WriteTooLargeAsync(context, clock),
             StatusCodes.Status415UnsupportedMediaType => ErrorResponses.WriteAsync(
-                context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, StatusCodeEnvelopes.UnsupportedMediaTypeMessage(context)),
+                context, clock, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, StatusCodeEnvelopes.UnsupportedMediaTypeMessage(context)),
             _ => ErrorResponses.WriteAsync(
-                context, StatusCodes.Status400BadRequest, ErrorCodes.Validation, DescribeBadRequest(exception, out var details), details),
+                context, clock, StatusCodes.Status400BadRequest, ErrorCodes.Validation, DescribeBadRequest(exception, out var details), details),
         };
 
     /// <summary>A sentence for the client, built from what failed, never from the exception's own text.</summary>

@@ -15,7 +15,8 @@ namespace EventBooking.WebApi.Http;
 /// without running the use case again. The same key with a different body is 422; while the first
 /// request is still running, 409. Answers of 5xx (and exceptions) are not stored, so a retry runs again.
 /// </summary>
-internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser currentUser, IOptions<JsonOptions> json) : IEndpointFilter
+internal sealed class IdempotencyFilter(
+    IIdempotencyStore store, ICurrentUser currentUser, IOptions<JsonOptions> json, TimeProvider clock) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotency-Replayed";
@@ -47,6 +48,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser cu
                 return new ErrorResult(Error.Conflict("A request with this Idempotency-Key is in progress"));
             case IdempotencyClaimState.DifferentRequest:
                 return new StatusErrorResult(
+                    clock,
                     StatusCodes.Status422UnprocessableEntity,
                     "IDEMPOTENCY_KEY_REUSED",
                     "This Idempotency-Key was already used with a different request");
@@ -86,7 +88,7 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser cu
     {
         ErrorResult error => (
             ErrorResponses.StatusCodeFor(error.Error.Type),
-            JsonSerializer.Serialize(ErrorResponses.Build(http, error.Error.Code, error.Error.Message, error.Error.Details), json.Value.SerializerOptions)),
+            JsonSerializer.Serialize(ErrorResponses.Build(http, clock, error.Error.Code, error.Error.Message, error.Error.Details), json.Value.SerializerOptions)),
         IValueHttpResult { Value: var value } and IStatusCodeHttpResult { StatusCode: var status } => (
             status ?? StatusCodes.Status200OK,
             JsonSerializer.Serialize(value, value?.GetType() ?? typeof(object), json.Value.SerializerOptions)),
@@ -94,8 +96,8 @@ internal sealed class IdempotencyFilter(IIdempotencyStore store, ICurrentUser cu
     };
 
     /// <summary>An error envelope with a status no domain error type maps to (422).</summary>
-    private sealed class StatusErrorResult(int statusCode, string code, string message) : IResult
+    private sealed class StatusErrorResult(TimeProvider clock, int statusCode, string code, string message) : IResult
     {
-        public Task ExecuteAsync(HttpContext httpContext) => ErrorResponses.WriteAsync(httpContext, statusCode, code, message);
+        public Task ExecuteAsync(HttpContext httpContext) => ErrorResponses.WriteAsync(httpContext, clock, statusCode, code, message);
     }
 }

@@ -6,23 +6,22 @@ namespace EventBooking.WebApi.Http;
 /// JSON is UTF-8 (RFC 8259). A JSON body declared in another charset (<c>charset=ebcdic</c>) would make the
 /// framework's reader throw a plain exception, i.e. a 500; it is refused here instead: 415 in the envelope.
 /// </summary>
-internal static class JsonCharsetGuard
+internal sealed class JsonCharsetGuard(RequestDelegate next, TimeProvider clock)
 {
-    public static IApplicationBuilder UseJsonCharsetGuard(this IApplicationBuilder app) =>
-        app.Use(async (context, next) =>
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
+            && IsJson(contentType)
+            && contentType.Charset.HasValue
+            && !IsUtf8(contentType.Charset.Value))
         {
-            if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var contentType)
-                && IsJson(contentType)
-                && contentType.Charset.HasValue
-                && !IsUtf8(contentType.Charset.Value))
-            {
-                await ErrorResponses.WriteAsync(
-                    context, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "JSON bodies must be UTF-8 (charset=utf-8)");
-                return;
-            }
+            await ErrorResponses.WriteAsync(
+                context, clock, StatusCodes.Status415UnsupportedMediaType, ErrorCodes.UnsupportedMediaType, "JSON bodies must be UTF-8 (charset=utf-8)");
+            return;
+        }
 
-            await next(context);
-        });
+        await next(context);
+    }
 
     private static bool IsJson(MediaTypeHeaderValue contentType) =>
         contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)

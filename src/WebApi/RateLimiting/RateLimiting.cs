@@ -23,11 +23,11 @@ internal static class RateLimiting
             .ValidateOnStart();
 
         services.AddRateLimiter(_ => { });
-        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingSettings>>((limiter, settings) =>
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitingSettings>, TimeProvider>((limiter, settings, clock) =>
         {
             var s = settings.Value;
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.OnRejected = WriteRejectionAsync;
+            limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context, clock, cancellationToken);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 s.Enabled ? PerMinute(ClientKey(http), s.PermitsPerMinute) : RateLimitPartition.GetNoLimiter("disabled"));
             limiter.AddPolicy(AuthPolicy, http =>
@@ -52,12 +52,12 @@ internal static class RateLimiting
 
     private static string IpAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
-    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    private static async ValueTask WriteRejectionAsync(OnRejectedContext context, TimeProvider clock, CancellationToken cancellationToken)
     {
         var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(60);
         context.HttpContext.Response.Headers.RetryAfter =
             Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
         await ErrorResponses.WriteAsync(
-            context.HttpContext, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests, please try again later");
+            context.HttpContext, clock, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many requests, please try again later");
     }
 }

@@ -18,7 +18,7 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
 
     public WebSocket Socket { get; } = socket;
 
-    /// <summary>The events this socket follows (guarded by the hub).</summary>
+    /// <summary>The events this socket follows (changed only by <see cref="RealtimeSubscriptions"/>, under its lock).</summary>
     public HashSet<int> Subscriptions { get; } = [];
 
     /// <summary>Queues a message; false (and the socket aborted) when the client has fallen too far behind.</summary>

@@ -18,9 +18,9 @@ internal static class RealtimeEndpoints
         return app;
     }
 
-    private static Task Connect(HttpContext context, RealtimeHub hub, ICurrentUser currentUser) =>
-        hub.HandleAsync(context, currentUser.Id, eventId: null);
+    private static Task Connect(HttpContext context, RealtimeProtocol protocol, ICurrentUser currentUser) =>
+        protocol.HandleAsync(context, currentUser.Id, eventId: null);
 
-    private static Task ConnectToEvent(int eventId, HttpContext context, RealtimeHub hub, ICurrentUser currentUser) =>
-        hub.HandleAsync(context, currentUser.Id, eventId);
+    private static Task ConnectToEvent(int eventId, HttpContext context, RealtimeProtocol protocol, ICurrentUser currentUser) =>
+        protocol.HandleAsync(context, currentUser.Id, eventId);
 }

@@ -7,7 +7,7 @@ namespace EventBooking.WebApi.Security;
 
 /// <summary>
 /// The caller, from the validated token. The role claim is the one re-read from the database by
-/// <see cref="JwtAuthentication"/>, not the one the token was issued with.
+/// <see cref="ApiJwtBearerEvents"/>, not the one the token was issued with.
 /// </summary>
 internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
 {

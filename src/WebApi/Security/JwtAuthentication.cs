@@ -1,117 +1,26 @@
-using System.Globalization;
-using System.Security.Claims;
-using EventBooking.Application.Users;
 using EventBooking.Infrastructure.Authentication;
-using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 
 namespace EventBooking.WebApi.Security;
 
 /// <summary>
-/// Bearer tokens checked against <see cref="JwtOptions"/>, then against the database: a deleted user
-/// is refused and the role comes from the users table, so a demoted admin loses admin rights with the
-/// next request. A database outage during that check answers 503, never 401.
+/// Bearer tokens checked against <see cref="JwtOptions"/>, then against the database by
+/// <see cref="ApiJwtBearerEvents"/> (resolved per request, so it can take scoped services).
 /// </summary>
 internal static class JwtAuthentication
 {
-    private const string DatabaseUnavailableKey = "EventBooking.Auth.DatabaseUnavailable";
-
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
     {
+        services.AddScoped<ApiJwtBearerEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = jwt.Value.CreateValidationParameters();
-                bearer.Events = new JwtBearerEvents
-                {
-                    OnMessageReceived = ReadWebSocketTokenFromQuery,
-                    OnTokenValidated = CheckUserAgainstDatabaseAsync,
-                    OnChallenge = WriteChallengeAsync,
-                    OnForbidden = WriteForbiddenAsync,
-                };
+                bearer.EventsType = typeof(ApiJwtBearerEvents);
             });
         return services;
     }
-
-    /// <summary>
-    /// Browsers cannot set headers on a WebSocket handshake, so the real-time endpoints (only those)
-    /// take the token from <c>?token=</c>.
-    /// </summary>
-    private static Task ReadWebSocketTokenFromQuery(MessageReceivedContext context)
-    {
-        if (context.Request.Path.StartsWithSegments(Realtime.RealtimeEndpoints.PathPrefix, StringComparison.OrdinalIgnoreCase)
-            && context.Request.Query.TryGetValue("token", out var token) && !string.IsNullOrEmpty(token))
-        {
-            context.Token = token;
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private static async Task CheckUserAgainstDatabaseAsync(TokenValidatedContext context)
-    {
-        var idClaim = context.Principal?.FindFirst(JwtClaims.Id)?.Value;
-        if (!int.TryParse(idClaim, NumberStyles.None, CultureInfo.InvariantCulture, out var userId))
-        {
-            context.Fail("The token carries no user id.");
-            return;
-        }
-
-        var users = context.HttpContext.RequestServices.GetRequiredService<IUserReadService>();
-        Application.Auth.AuthUserResponse? user;
-        try
-        {
-            user = await users.FindAsync(userId, context.HttpContext.RequestAborted);
-        }
-        catch (Exception ex) when (DatabaseFailures.IsUnavailable(ex))
-        {
-            context.HttpContext.Items[DatabaseUnavailableKey] = true;
-            context.Fail(ex);
-            return;
-        }
-
-        if (user is null)
-        {
-            context.Fail("The user no longer exists.");
-            return;
-        }
-
-        // Identity claims from the database, not from the token: they may have changed since it was issued.
-        var kept = context.Principal!.Claims.Where(c => c.Type is not (JwtClaims.Role or JwtClaims.Email or JwtClaims.Name));
-        var identity = new ClaimsIdentity(kept, JwtBearerDefaults.AuthenticationScheme, JwtClaims.Name, JwtClaims.Role);
-        identity.AddClaim(new Claim(JwtClaims.Role, user.Role));
-        identity.AddClaim(new Claim(JwtClaims.Email, user.Email));
-        identity.AddClaim(new Claim(JwtClaims.Name, user.Name));
-        context.Principal = new ClaimsPrincipal(identity);
-    }
-
-    private static Task WriteChallengeAsync(JwtBearerChallengeContext context)
-    {
-        context.HandleResponse();
-        if (context.HttpContext.Items.ContainsKey(DatabaseUnavailableKey))
-        {
-            context.Response.Headers.RetryAfter = "5";
-            return ErrorResponses.WriteAsync(
-                context.HttpContext,
-                StatusCodes.Status503ServiceUnavailable,
-                ErrorCodes.ServiceUnavailable,
-                "The service is temporarily unavailable, please retry shortly");
-        }
-
-        var tokenPresented = context.AuthenticateFailure is not null;
-        context.Response.Headers.WWWAuthenticate = tokenPresented ? "Bearer error=\"invalid_token\"" : "Bearer";
-        return ErrorResponses.WriteAsync(
-            context.HttpContext,
-            StatusCodes.Status401Unauthorized,
-            ErrorCodes.Unauthorized,
-            tokenPresented ? "Invalid or expired token" : "Authentication required");
-    }
-
-    // The only policy that forbids at the framework level is the admin policy; ownership checks
-    // ("You don't have permission to ...") are decided by handlers and come back as domain errors.
-    private static Task WriteForbiddenAsync(ForbiddenContext context) =>
-        ErrorResponses.WriteAsync(context.HttpContext, StatusCodes.Status403Forbidden, ErrorCodes.Forbidden, "Admin access required");
 }

@@ -158,7 +158,7 @@ public sealed class RealtimeTests(DatabaseFixture database) : ApiTest(database)
     [Fact]
     public async Task ClosingASocket_ShouldRemoveItAndAllItsSubscriptions()
     {
-        var hub = Factory.Services.GetRequiredService<RealtimeHub>();
+        var hub = Factory.Services.GetRequiredService<RealtimeSubscriptions>();
         var (_, token) = await CreateUserAsync("fan@example.com");
         var socket = await RealtimeSocket.ConnectAsync(Factory, $"/ws/events/1?token={token}");
         await socket.ReceiveTypeAsync("connection_established");

@@ -6,15 +6,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.ReadServices;
 
-internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings, CoalescingLookup<int, AuthUserResponse> users)
+internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfig mappings, CoalescingLookup<int, CallerIdentity> callers)
     : IUserReadService
 {
     /// <summary>
     /// Runs on every authenticated request (the per-request user check): read after this call began, in one
     /// query with the concurrent requests' checks (<see cref="CoalescingLookup{TKey, TValue}"/>).
     /// </summary>
-    public Task<AuthUserResponse?> FindAsync(int userId, CancellationToken cancellationToken) =>
-        users.ReadAsync(userId, cancellationToken);
+    public async Task<AuthUserResponse?> FindAsync(int userId, CancellationToken cancellationToken) =>
+        await callers.ReadAsync(userId, cancellationToken) is { } caller
+            ? new AuthUserResponse(caller.Id, caller.Email, caller.Name, caller.Role)
+            : null;
 
     public async Task<UserListResponse> ListAsync(int limit, int offset, CancellationToken cancellationToken)
     {

@@ -3,8 +3,6 @@ using System.Text.Json;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using EventBooking.WebApi.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace EventBooking.WebApi.Contracts.Events;
 
@@ -20,7 +18,8 @@ internal static class EventRequestReader
     /// <summary>Room for a 5 MiB image plus the other form fields and multipart framing.</summary>
     public const long MaxBodyBytes = EventImage.MaxBytes + (256 * 1024);
 
-    public static async Task<Result<EventInput>> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    /// <param name="json">The API's JSON settings (the endpoint receives them from DI).</param>
+    public static async Task<Result<EventInput>> ReadAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         if (request.HasFormContentType)
         {
@@ -29,19 +28,18 @@ internal static class EventRequestReader
 
         if (request.HasJsonContentType())
         {
-            return await ReadJsonAsync(request, cancellationToken);
+            return await ReadJsonAsync(request, json, cancellationToken);
         }
 
         throw new BadHttpRequestException("Unsupported content type", StatusCodes.Status415UnsupportedMediaType);
     }
 
-    private static async Task<Result<EventInput>> ReadJsonAsync(HttpRequest request, CancellationToken cancellationToken)
+    private static async Task<Result<EventInput>> ReadJsonAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
-        var options = request.HttpContext.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         EventJsonRequest? body;
         try
         {
-            body = await request.ReadFromJsonAsync<EventJsonRequest>(options, cancellationToken);
+            body = await request.ReadFromJsonAsync<EventJsonRequest>(json, cancellationToken);
         }
         catch (JsonException ex)
         {

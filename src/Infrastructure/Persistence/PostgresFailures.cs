@@ -1,15 +1,12 @@
+using EventBooking.Application.Common.Interfaces;
 using Npgsql;
 
-namespace EventBooking.WebApi.Http;
+namespace EventBooking.Infrastructure.Persistence;
 
-/// <summary>Tells "PostgreSQL cannot be reached" (503, retry later) apart from everything else (500, a bug).</summary>
-internal static class DatabaseFailures
+/// <summary>Reads Npgsql's exceptions and PostgreSQL's SQLSTATE codes, anywhere in the inner-exception chain.</summary>
+internal sealed class PostgresFailures : IDatabaseFailures
 {
-    /// <summary>
-    /// PostgreSQL refused text it cannot store (a NUL character, an invalid byte sequence): bad input
-    /// that slipped past the validators, e.g. in a query string. Nothing was written.
-    /// </summary>
-    public static bool IsInvalidText(Exception exception)
+    public bool IsInvalidText(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
@@ -22,7 +19,7 @@ internal static class DatabaseFailures
         return false;
     }
 
-    public static bool IsUnavailable(Exception exception)
+    public bool IsUnavailable(Exception exception)
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {

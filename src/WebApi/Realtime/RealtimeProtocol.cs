@@ -1,64 +1,37 @@
-using System.Collections.Concurrent;
 using System.Net.WebSockets;
 using System.Text.Json;
-using EventBooking.Application.Realtime;
 using EventBooking.WebApi.Http;
 using Microsoft.Extensions.Options;
 
 namespace EventBooking.WebApi.Realtime;
 
 /// <summary>
-/// This instance's sockets and what they follow. Seat changes arrive from the PostgreSQL listener
-/// (<see cref="ISeatChangeDelivery"/>), from whichever instance made them, and go to every socket
-/// subscribed to that event. Closing a socket, or dropping it, removes all its subscriptions.
+/// Contract section 6 on one socket: accepts it (within <see cref="RealtimeQuotas"/>), reads the client's
+/// messages (<c>ping</c>, <c>get_stats</c>, <c>subscribe_event</c>, <c>unsubscribe_event</c>) and answers
+/// each. Who follows what is kept by <see cref="RealtimeSubscriptions"/>.
 /// </summary>
-internal sealed partial class RealtimeHub(
+internal sealed partial class RealtimeProtocol(
+    RealtimeSubscriptions subscriptions,
+    RealtimeQuotas quotas,
     IOptions<RealtimeOptions> options,
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
-    ILogger<RealtimeHub> logger) : ISeatChangeDelivery
+    ILogger<RealtimeProtocol> logger)
 {
-    private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new();
-    private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, RealtimeClient>> _subscribers = new();
-    private readonly ConcurrentDictionary<int, int> _connectionsPerUser = new();
-    private readonly Lock _userSlots = new();
-
-    // Subscribing and unsubscribing change two maps together; one lock keeps them consistent (a client
-    // subscribing while the last one leaves must not lose its set). Delivery reads without it.
-    private readonly Lock _subscriptionChanges = new();
-
-    public int ClientCount => _clients.Count;
-
-    public int SubscribedEventCount => _subscribers.Count(s => !s.Value.IsEmpty);
-
-    public void Deliver(SeatChange change)
-    {
-        if (!_subscribers.TryGetValue(change.EventId, out var subscribers) || subscribers.IsEmpty)
-        {
-            return;
-        }
-
-        var message = Serialize(RealtimeMessages.SeatChange(change, Now));
-        foreach (var client in subscribers.Values)
-        {
-            client.TrySend(message);
-        }
-    }
-
     /// <summary>Accepts the socket of an authenticated user and serves it until it closes.</summary>
     public async Task HandleAsync(HttpContext context, int userId, int? eventId)
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await ErrorResponses.WriteAsync(context, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "A WebSocket upgrade request is required");
+            await ErrorResponses.WriteAsync(context, clock, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "A WebSocket upgrade request is required");
             return;
         }
 
-        if (!TryTakeUserSlot(userId))
+        if (!quotas.TryOpenConnection(userId))
         {
             await ErrorResponses.WriteAsync(
-                context, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many open real-time connections for this user");
+                context, clock, StatusCodes.Status429TooManyRequests, ErrorCodes.RateLimited, "Too many open real-time connections for this user");
             return;
         }
 
@@ -66,7 +39,7 @@ internal sealed partial class RealtimeHub(
         {
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             var client = new RealtimeClient(userId, socket, options.Value.SendQueueCapacity);
-            _clients[client.Id] = client;
+            subscriptions.Add(client);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, lifetime.ApplicationStopping);
             var sender = client.RunSenderAsync(stop.Token);
             try
@@ -81,14 +54,15 @@ internal sealed partial class RealtimeHub(
             }
             finally
             {
-                Remove(client);
+                subscriptions.Remove(client);
+                LogClosed(logger, client.Id, client.UserId);
                 client.CompleteOutbox();
                 await sender;
             }
         }
         finally
         {
-            ReleaseUserSlot(userId);
+            quotas.CloseConnection(userId);
         }
     }
 
@@ -157,7 +131,7 @@ internal sealed partial class RealtimeHub(
                 Send(client, RealtimeMessages.Pong(Now));
                 break;
             case "get_stats":
-                Send(client, RealtimeMessages.Stats(ClientCount, SubscribedEventCount, Now));
+                Send(client, RealtimeMessages.Stats(subscriptions.ClientCount, subscriptions.SubscribedEventCount, Now));
                 break;
             case "subscribe_event" or "unsubscribe_event" when eventId is null:
                 Send(client, RealtimeMessages.Error("eventId must be a positive integer", Now));
@@ -176,90 +150,21 @@ internal sealed partial class RealtimeHub(
 
     private void Subscribe(RealtimeClient client, int eventId)
     {
-        lock (_subscriptionChanges)
+        // Only this socket's own loop changes its subscriptions, so the count cannot move under the check.
+        if (!quotas.AllowsSubscription(client.Subscriptions, eventId))
         {
-            if (!client.Subscriptions.Contains(eventId) && client.Subscriptions.Count >= options.Value.MaxSubscriptionsPerConnection)
-            {
-                Send(client, RealtimeMessages.Error($"At most {options.Value.MaxSubscriptionsPerConnection} subscriptions per connection", Now));
-                return;
-            }
-
-            client.Subscriptions.Add(eventId);
-            _subscribers.GetOrAdd(eventId, _ => new ConcurrentDictionary<string, RealtimeClient>())[client.Id] = client;
+            Send(client, RealtimeMessages.Error($"At most {quotas.MaxSubscriptionsPerConnection} subscriptions per connection", Now));
+            return;
         }
 
+        subscriptions.Subscribe(client, eventId);
         Send(client, RealtimeMessages.Subscribed(eventId, Now));
     }
 
     private void Unsubscribe(RealtimeClient client, int eventId)
     {
-        lock (_subscriptionChanges)
-        {
-            client.Subscriptions.Remove(eventId);
-            RemoveSubscriber(eventId, client.Id);
-        }
-
+        subscriptions.Unsubscribe(client, eventId);
         Send(client, RealtimeMessages.Unsubscribed(eventId, Now));
-    }
-
-    private void Remove(RealtimeClient client)
-    {
-        _clients.TryRemove(client.Id, out _);
-        lock (_subscriptionChanges)
-        {
-            foreach (var eventId in client.Subscriptions)
-            {
-                RemoveSubscriber(eventId, client.Id);
-            }
-
-            client.Subscriptions.Clear();
-        }
-
-        LogClosed(logger, client.Id, client.UserId);
-    }
-
-    private void RemoveSubscriber(int eventId, string clientId)
-    {
-        if (_subscribers.TryGetValue(eventId, out var subscribers))
-        {
-            subscribers.TryRemove(clientId, out _);
-            if (subscribers.IsEmpty)
-            {
-                // Safe under _subscriptionChanges: nobody can add to this set meanwhile.
-                _subscribers.TryRemove(eventId, out _);
-            }
-        }
-    }
-
-    private bool TryTakeUserSlot(int userId)
-    {
-        lock (_userSlots)
-        {
-            var open = _connectionsPerUser.GetValueOrDefault(userId);
-            if (open >= options.Value.MaxConnectionsPerUser)
-            {
-                return false;
-            }
-
-            _connectionsPerUser[userId] = open + 1;
-            return true;
-        }
-    }
-
-    private void ReleaseUserSlot(int userId)
-    {
-        lock (_userSlots)
-        {
-            var open = _connectionsPerUser.GetValueOrDefault(userId) - 1;
-            if (open <= 0)
-            {
-                _connectionsPerUser.TryRemove(userId, out _);
-            }
-            else
-            {
-                _connectionsPerUser[userId] = open;
-            }
-        }
     }
 
     private void Send(RealtimeClient client, object message) => client.TrySend(Serialize(message));
