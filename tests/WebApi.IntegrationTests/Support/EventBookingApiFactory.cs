@@ -1,13 +1,17 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EventBooking.WebApi.IntegrationTests.Support;
 
 /// <summary>
 /// The real API in memory, wired to the test database, with the test signing key, and rate limiting
-/// and the event read cache off unless a test turns them on through <paramref name="settings"/>.
+/// and the event read cache off unless a test turns them on through <paramref name="settings"/>;
+/// <paramref name="services"/> may replace registrations after the API's own.
 /// </summary>
-public sealed class EventBookingApiFactory(DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null)
+public sealed class EventBookingApiFactory(
+    DatabaseFixture database, IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -22,6 +26,11 @@ public sealed class EventBookingApiFactory(DatabaseFixture database, IReadOnlyDi
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 }
