@@ -36,6 +36,7 @@ Environment knobs (defaults in brackets):
   CHAOS_LOGIN_RATE      logins started per second (bcrypt here serves about 5) [200]
   CHAOS_MAX_LATENCY_MS  no answer may take longer, even with PostgreSQL down [5000]
   CHAOS_PROBE_DELAY     seconds between the start of the login burst and the probe [2]
+  CHAOS_KEEP_WORK       set to keep the work directory (API logs, outcome files) for a look afterwards
 EOF
 }
 
@@ -113,7 +114,7 @@ cleanup() {
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true
   fi
-  rm -rf "$WORK"
+  [[ -n ${CHAOS_KEEP_WORK:-} ]] || rm -rf "$WORK"
   exit "$rc"
 }
 trap cleanup EXIT

@@ -6,13 +6,13 @@ namespace EventBooking.WebApi.Security;
 
 /// <summary>
 /// Bearer tokens checked against <see cref="JwtOptions"/>, then against the database by
-/// <see cref="ApiJwtBearerEvents"/> (resolved per request, so it can take scoped services).
+/// <see cref="ApiJwtBearerEvents"/> (a singleton resolved by the handler through <c>EventsType</c>).
 /// </summary>
 internal static class JwtAuthentication
 {
     public static IServiceCollection AddJwtAuthentication(this IServiceCollection services)
     {
-        services.AddScoped<ApiJwtBearerEvents>();
+        services.AddSingleton<ApiJwtBearerEvents>();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<JwtOptions>>((bearer, jwt) =>
