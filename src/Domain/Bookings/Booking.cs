@@ -41,20 +41,8 @@ public sealed class Booking
     /// </summary>
     public Result<BookingCancellation> Cancel(Actor actor, DateTime eventDate, DateTime now)
     {
-        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, BookingErrors.NotAllowedToCancel);
-        if (allowed.IsFailure)
-        {
-            return allowed.Error!;
-        }
-
-        var confirmed = BookingRules.BookingIsConfirmed(Status);
-        if (confirmed.IsFailure)
-        {
-            return confirmed.Error!;
-        }
-
-        var upcoming = BookingRules.EventIsUpcoming(eventDate, now, BookingErrors.CannotCancelPastEvent);
-        return upcoming.IsFailure ? upcoming.Error! : new BookingCancellation(BookingId, EventId, actor.UserId);
+        var changeable = EnsureChangeable(actor, eventDate, now, BookingErrors.NotAllowedToCancel, BookingErrors.CannotCancelPastEvent);
+        return changeable.IsFailure ? changeable.Error! : new BookingCancellation(BookingId, EventId, actor.UserId);
     }
 
     /// <summary>
@@ -63,27 +51,28 @@ public sealed class Booking
     /// </summary>
     public Result<BookingTransfer> TransferTo(int recipientId, Actor actor, DateTime eventDate, DateTime now)
     {
-        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, BookingErrors.NotAllowedToTransfer);
-        if (allowed.IsFailure)
+        var changeable = EnsureChangeable(actor, eventDate, now, BookingErrors.NotAllowedToTransfer, BookingErrors.CannotTransferPastEvent);
+        if (changeable.IsFailure)
         {
-            return allowed.Error!;
-        }
-
-        var confirmed = BookingRules.BookingIsConfirmed(Status);
-        if (confirmed.IsFailure)
-        {
-            return confirmed.Error!;
-        }
-
-        var upcoming = BookingRules.EventIsUpcoming(eventDate, now, BookingErrors.CannotTransferPastEvent);
-        if (upcoming.IsFailure)
-        {
-            return upcoming.Error!;
+            return changeable.Error!;
         }
 
         return recipientId == UserId
             ? BookingErrors.AlreadyHeldByRecipient
             : new BookingTransfer(BookingId, EventId, UserId, recipientId, actor.UserId);
+    }
+
+    /// <summary>The rules every change of a booking obeys, in this order: owner or admin, confirmed, event ahead.</summary>
+    private Result EnsureChangeable(Actor actor, DateTime eventDate, DateTime now, Error notAllowed, Error eventStarted)
+    {
+        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, notAllowed);
+        if (allowed.IsFailure)
+        {
+            return allowed;
+        }
+
+        var confirmed = BookingRules.BookingIsConfirmed(Status);
+        return confirmed.IsFailure ? confirmed : BookingRules.EventIsUpcoming(eventDate, now, eventStarted);
     }
 
     /// <summary>A request the ledger confirmed: how a booking comes to exist.</summary>
