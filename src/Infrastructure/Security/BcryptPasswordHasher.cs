@@ -43,6 +43,8 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
 
     private static int HashingSlots => Math.Max(1, Environment.ProcessorCount - 1);
 
+    public bool IsBusy => gate.IsFull;
+
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken))

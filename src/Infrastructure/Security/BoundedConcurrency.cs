@@ -13,6 +13,9 @@ internal sealed class BoundedConcurrency(int slots, int maxWaiting, TimeSpan max
     /// <summary>Callers inside or waiting: never more than slots + maxWaiting.</summary>
     private int _admitted;
 
+    /// <summary>Whether <see cref="EnterAsync"/> would refuse at once right now.</summary>
+    public bool IsFull => Volatile.Read(ref _admitted) >= slots + maxWaiting;
+
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _admitted) > slots + maxWaiting)

@@ -37,6 +37,18 @@ public sealed class LoginCommandHandlerTests
     }
 
     [Fact]
+    public async Task Handle_WhenTheHasherIsBusy_ShouldShedTheLoginBeforeLookingTheUserUp()
+    {
+        _hasher.IsBusy.Returns(true);
+
+        await Assert.ThrowsAsync<EventBooking.Application.Common.Exceptions.ServiceBusyException>(
+            () => _handler.Handle(new LoginCommand("john@example.com", "password123"), CancellationToken.None));
+
+        await _users.DidNotReceiveWithAnyArgs().GetByEmailAsync(default!, default);
+        await _hasher.DidNotReceiveWithAnyArgs().VerifyAsync(default!, default, default);
+    }
+
+    [Fact]
     public async Task Handle_WhenPasswordIsWrong_ShouldReturnInvalidCredentials()
     {
         var user = TestUsers.Regular();

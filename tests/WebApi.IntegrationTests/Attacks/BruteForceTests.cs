@@ -138,6 +138,8 @@ public sealed class BruteForceTests(DatabaseFixture database) : ApiTest(database
 
         public IReadOnlyCollection<string?> Verifications => _verifications;
 
+        public bool IsBusy => inner.IsBusy;
+
         public Task<string> HashAsync(string password, CancellationToken cancellationToken) => inner.HashAsync(password, cancellationToken);
 
         public Task<bool> VerifyAsync(string password, string? passwordHash, CancellationToken cancellationToken)

@@ -9,6 +9,12 @@ public interface IPasswordHasher
     Task<string> HashAsync(string password, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Whether a hash or verification asked for now would be refused (every slot taken and the queue full), so a
+    /// caller can shed a request before doing any other work for it.
+    /// </summary>
+    bool IsBusy { get; }
+
+    /// <summary>
     /// Whether <paramref name="password"/> matches <paramref name="passwordHash"/>. With no hash (an
     /// unknown email) it still spends the same time on a dummy hash and returns false, so the answer
     /// time does not reveal whether an account exists.

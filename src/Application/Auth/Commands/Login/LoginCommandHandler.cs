@@ -1,3 +1,4 @@
+using EventBooking.Application.Common.Exceptions;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Users;
@@ -21,6 +22,13 @@ internal sealed class LoginCommandHandler(
         if (throttle.LockedFor(email, caller.Client) is { } wait)
         {
             return UserErrors.LoginLocked(wait);
+        }
+
+        // Shed a login the hasher would refuse anyway before its user lookup: during a burst most logins are shed,
+        // and doing each one's query first made every other request slow (build/chaos.sh scenario 3, docs/reliability.md).
+        if (passwordHasher.IsBusy)
+        {
+            throw new ServiceBusyException(TimeSpan.FromSeconds(1));
         }
 
         var user = await users.GetByEmailAsync(email, cancellationToken);
