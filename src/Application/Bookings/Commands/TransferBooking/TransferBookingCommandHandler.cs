@@ -18,9 +18,14 @@ internal sealed class TransferBookingCommandHandler(
     public async Task<Result<BookingTransferredResponse>> Handle(TransferBookingCommand command, CancellationToken cancellationToken)
     {
         var found = await bookings.FindWithEventDateAsync(BookingReference.Normalize(command.BookingId), cancellationToken);
-        if (found is null || !found.Booking.IsAccessibleTo(currentUser.Actor))
+        if (found is null)
         {
-            return found is null ? BookingErrors.NotFound : BookingErrors.NotAllowedToTransfer;
+            return BookingErrors.NotFound;
+        }
+
+        if (!found.Booking.IsAccessibleTo(currentUser.Actor))
+        {
+            return BookingErrors.NotAllowedToTransfer;
         }
 
         var recipient = await users.GetByEmailAsync(User.NormalizeEmail(command.RecipientEmail), cancellationToken);
@@ -31,10 +36,16 @@ internal sealed class TransferBookingCommandHandler(
 
         var now = clock.GetUtcNow().UtcDateTime;
         var transfer = found.Booking.TransferTo(recipient.Id, currentUser.Actor, found.EventDate, now);
-        var seats = transfer.IsFailure ? transfer.Error! : await ledger.TransferAsync(transfer.Value, cancellationToken);
+        if (transfer.IsFailure)
+        {
+            return transfer.Error!;
+        }
+
+        var seats = await ledger.TransferAsync(transfer.Value, cancellationToken);
         return seats.IsFailure
             ? seats.Error!
             : new BookingTransferredResponse(
-                found.Booking.BookingId, found.Booking.EventId, BookingStatus.Confirmed, new UserSummary(recipient.Id, recipient.Name, recipient.Email), now, seats.Value.AvailableSeats);
+                found.Booking.BookingId, found.Booking.EventId, BookingStatus.Confirmed,
+                new UserSummary(recipient.Id, recipient.Name, recipient.Email), now, seats.Value.AvailableSeats);
     }
 }
