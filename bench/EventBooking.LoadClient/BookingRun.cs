@@ -14,8 +14,9 @@ namespace EventBooking.LoadClient;
 /// i mod n, and a request that finds its instance gone (connection refused, so it never reached any
 /// code) is sent to the next one, as a load balancer would); <c>--rate R</c> starts at most R requests
 /// per second, so a run lasts long enough to kill something in the middle; <c>--outcomes FILE</c> writes
-/// one line per user whose request was sent: <c>user_id,instance,status,failed_over,finished_unix_ms</c>
-/// (status 0 = no answer).
+/// one line per user whose request was sent: <c>user_id,instance,status,failed_over,finished_unix_ms,latency_ms</c>
+/// (status 0 = no answer). <c>--warmup N</c>: the first N users' requests are sent, counted and written out
+/// like any other, but their latencies are left out of the figures (they carry this process's own start).
 /// </para>
 /// </summary>
 internal static class BookingRun
@@ -28,6 +29,7 @@ internal static class BookingRun
         var concurrency = options.Number("concurrency");
         var maxSeconds = options.Number("max-seconds", 120);
         var rate = options.Number("rate", 0);
+        var warmup = options.Number("warmup", 0);
         var urls = options.Text("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var userCount = lastUser - firstUser + 1;
         var eventCount = lastEvent - firstEvent + 1;
@@ -90,13 +92,13 @@ internal static class BookingRun
         if (options.Has("outcomes"))
         {
             await File.WriteAllLinesAsync(options.Text("outcomes"), Enumerable.Range(0, userCount).Where(i => finishedAt[i] != 0).Select(i =>
-                string.Create(CultureInfo.InvariantCulture, $"{firstUser + i},{servedBy[i]},{outcomes[i].Status},{(failedOver[i] ? 1 : 0)},{finishedAt[i]}")));
+                string.Create(CultureInfo.InvariantCulture, $"{firstUser + i},{servedBy[i]},{outcomes[i].Status},{(failedOver[i] ? 1 : 0)},{finishedAt[i]},{Http.Round(outcomes[i].LatencyMs)}")));
         }
 
-        var answered = outcomes.Where(o => o.Status != 0).Select(o => o.LatencyMs).Order().ToArray();
+        var answered = outcomes.Skip(warmup).Where(o => o.Status != 0).Select(o => o.LatencyMs).Order().ToArray();
         var seconds = clock.Elapsed.TotalSeconds;
         var created = tally.Status("201");
-        var requests = answered.Length + tally.Errors;
+        var requests = outcomes.Count(o => o.Status != 0) + tally.Errors;
         var report = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["mode"] = eventCount == 1 ? "hot" : "spread",
@@ -105,6 +107,7 @@ internal static class BookingRun
             ["instances"] = clients.Length,
             ["concurrency"] = concurrency,
             ["requests"] = requests,
+            ["warmup_requests"] = Math.Min(warmup, requests),
             ["completed"] = requests == userCount,
             ["status_201"] = created,
             ["status_409"] = tally.Status("409"),
