@@ -6,7 +6,8 @@ namespace EventBooking.WebApi.Caching;
 
 /// <summary>
 /// Empties the cache when events change (at once) and when seats change (at most once per
-/// <see cref="EventReadCache.SeatChangeWindow"/>), wherever the change was made.
+/// <see cref="EventReadCache.SeatChangeWindow"/>), wherever the change was made, and when the listener comes
+/// back after missing changes.
 /// </summary>
 internal sealed class EventReadCacheObserver(IOutputCacheStore store, EventReadCacheGeneration generation) : IEventChangeObserver, ISeatChangeDelivery
 {
@@ -27,6 +28,13 @@ internal sealed class EventReadCacheObserver(IOutputCacheStore store, EventReadC
     }
 
     public void Deliver(SeatChange change) => Request();
+
+    /// <summary>Any entry may predate a change that was never heard of: empty now.</summary>
+    public IReadOnlyCollection<int> Resumed()
+    {
+        Forget(EventReadCache.Empty(store, generation));
+        return [];
+    }
 
     /// <summary>Empties now if the window since the last emptying has passed, else once at its end.</summary>
     private void Request()

@@ -39,6 +39,9 @@ internal sealed class RealtimeSubscriptions(
         }
     }
 
+    /// <summary>Every event someone here follows: after missed changes each gets its current seats.</summary>
+    public IReadOnlyCollection<int> Resumed() => [.. _subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key)];
+
     public void Add(RealtimeClient client) => _clients[client.Id] = client;
 
     public void Subscribe(RealtimeClient client, int eventId)
