@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.Persistence;
@@ -13,10 +15,20 @@ internal static class PostgresOptions
             .UseNpgsql(connectionString, ConfigureNpgsql)
             .UseSnakeCaseNamingConvention();
 
+    /// <summary>
+    /// The application's context. EF Core's own logs of a failed query, save, command or connection are
+    /// demoted to Debug: every such exception propagates to the web layer's exception handler, which logs
+    /// it once (and a database outage once per window, not once per request and three times each).
+    /// </summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, NpgsqlDataSource dataSource) =>
         options
             .UseNpgsql(dataSource, ConfigureNpgsql)
-            .UseSnakeCaseNamingConvention();
+            .UseSnakeCaseNamingConvention()
+            .ConfigureWarnings(warnings => warnings.Log(
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
+                (RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>
     /// Normalises an operator-supplied connection string. The schema keeps UTC in

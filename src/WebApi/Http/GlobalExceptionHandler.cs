@@ -15,6 +15,9 @@ namespace EventBooking.WebApi.Http;
 internal sealed partial class GlobalExceptionHandler(
     IDatabaseFailures databaseFailures, TimeProvider clock, ILogger<GlobalExceptionHandler> logger) : IExceptionHandler
 {
+    /// <summary>While the database is down every request fails the same way: one stack trace per 10 seconds is enough.</summary>
+    private readonly OncePerWindow _unavailableLog = new(clock, TimeSpan.FromSeconds(10));
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -39,7 +42,11 @@ internal sealed partial class GlobalExceptionHandler(
                     httpContext, clock, StatusCodes.Status400BadRequest, ErrorCodes.Validation, "Text must be valid UTF-8 without NUL characters");
                 break;
             case var _ when databaseFailures.IsUnavailable(exception):
-                LogDatabaseUnavailable(logger, exception, ErrorResponses.TraceId(httpContext));
+                if (_unavailableLog.TryPass(out var skipped))
+                {
+                    LogDatabaseUnavailable(logger, exception, ErrorResponses.TraceId(httpContext), skipped);
+                }
+
                 httpContext.Response.Headers.RetryAfter = "5";
                 await ErrorResponses.WriteAsync(
                     httpContext, clock, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The service is temporarily unavailable, please retry shortly");
@@ -114,8 +121,8 @@ internal sealed partial class GlobalExceptionHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path} (trace {TraceId})")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, string path, string traceId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable (trace {TraceId})")]
-    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string traceId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable (trace {TraceId}); {Skipped} more such failures since the last one logged")]
+    private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string traceId, int skipped);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Path}: server busy")]
     private static partial void LogBusy(ILogger logger, string path);
