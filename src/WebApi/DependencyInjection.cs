@@ -27,6 +27,11 @@ internal static class DependencyInjection
         {
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = RequestBodyLimits.DefaultMaxBodyBytes;
+
+            // A slow-header (slowloris) connection is held until this runs out; Kestrel's 30 s default let 100 of them
+            // sit for 31 s in build/chaos.sh. Any real client sends its headers in well under a second.
+            kestrel.Limits.RequestHeadersTimeout =
+                builder.Configuration.GetValue<TimeSpan?>("Kestrel:Limits:RequestHeadersTimeout") ?? TimeSpan.FromSeconds(10);
         });
 
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
