@@ -211,7 +211,7 @@ sql -c "VACUUM ANALYZE" >/dev/null
 sql -c "CHECKPOINT" >/dev/null
 
 # --- the API: started directly (not via dotnet run) so its pid is the process to watch ---
-API_PORT=$(pg_free_port 33000 39000)
+API_PORT=$(pg_free_port 28000 31999) # below the ephemeral range (32768+)
 BASE_URL="http://127.0.0.1:$API_PORT"
 rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
 

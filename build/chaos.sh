@@ -229,8 +229,8 @@ declare -A FIGURES=()
 stamp=$(date -u +%Y%m%d-%H%M%S)
 started_at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 
-PORT_A=$(pg_free_port 33000 36000)
-PORT_B=$(pg_free_port 36001 39000)
+PORT_A=$(pg_free_port 28000 29999) # below the ephemeral range (32768+): an outgoing connection cannot take it first
+PORT_B=$(pg_free_port 30000 31999)
 URL_A="http://127.0.0.1:$PORT_A"
 URL_B="http://127.0.0.1:$PORT_B"
 log "starting instance A on $URL_A and instance B on $URL_B"
