@@ -10,9 +10,10 @@ namespace EventBooking.Infrastructure.Security;
 /// <see cref="ServiceBusyException"/> (503) instead of starving every other request of CPU
 /// (build/chaos.sh scenario 3: with a hash on every core of a 2-core machine, a login burst took other
 /// requests' p99 from ~25 ms to 0.9-1.4 s; leaving one core free keeps it at ~15 ms, for ~4 logins/s
-/// instead of ~7).
+/// instead of ~7). The hashing itself runs on dedicated threads at a lower priority
+/// (<see cref="BackgroundPriorityWorkers"/>), so requests come first when the cores are saturated.
 /// </summary>
-internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordHasher, IDisposable
+internal sealed class BcryptPasswordHasher(BoundedConcurrency gate, BackgroundPriorityWorkers workers) : IPasswordHasher, IDisposable
 {
     public const int WorkFactor = 12;
 
@@ -37,7 +38,9 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
     /// hash), each for at most 5 seconds: beyond that the answer is 503 at once rather than after a wait.
     /// </summary>
     public BcryptPasswordHasher()
-        : this(new BoundedConcurrency(HashingSlots, 16 * HashingSlots, TimeSpan.FromSeconds(5)))
+        : this(
+            new BoundedConcurrency(HashingSlots, 16 * HashingSlots, TimeSpan.FromSeconds(5)),
+            new BackgroundPriorityWorkers(HashingSlots, "bcrypt"))
     {
     }
 
@@ -49,7 +52,7 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
     {
         using (await gate.EnterAsync(cancellationToken))
         {
-            return HashNow(password);
+            return await workers.RunAsync(() => HashNow(password));
         }
     }
 
@@ -58,11 +61,15 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate) : IPasswordH
         var stored = passwordHash ?? await DummyHash.WaitAsync(cancellationToken);
         using (await gate.EnterAsync(cancellationToken))
         {
-            return VerifyNow(password, stored) && passwordHash is not null;
+            return await workers.RunAsync(() => VerifyNow(password, stored)) && passwordHash is not null;
         }
     }
 
-    public void Dispose() => gate.Dispose();
+    public void Dispose()
+    {
+        gate.Dispose();
+        workers.Dispose();
+    }
 
     // $2b$ like the old (Node) server, so every stored hash has the same shape.
     private static string HashNow(string password) =>
