@@ -407,12 +407,15 @@ if wanted 3; then
   # Paced reads (50/s) and bookings (20/s): 1 s of warm-up, then 10 s measured (500 reads, 200 bookings). The
   # warm-up's answers are counted but not timed: they carry the probe process's own start (JIT, new connections),
   # which on a busy 2-core machine took the first 300 ms of answers to 100-300 ms and alone failed the p99 check.
+  # Without tiered compilation the probe compiles each method once, optimised, on first use (in the warm-up), instead
+  # of compiling it again in the background during the measured window (which slowed its first 2 s when both cores
+  # were busy).
   probe() { # NAME USER_OFFSET
-    load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 1500))-$((FIRST_USER + 1599))" \
+    DOTNET_TieredCompilation=0 load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 1500))-$((FIRST_USER + 1599))" \
       --concurrency 16 --rate 50 --seconds 11 --warmup 50 --trace "$WORK/$1-get.csv" >"$WORK/$1-get.json" &
     local g=$!
     track "$g"
-    load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + $2))-$((FIRST_USER + $2 + 219))" --event "$ev" \
+    DOTNET_TieredCompilation=0 load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + $2))-$((FIRST_USER + $2 + 219))" --event "$ev" \
       --concurrency 16 --rate 20 --warmup 20 --max-seconds 30 --outcomes "$WORK/$1-book.csv" >"$WORK/$1-book.json"
     wait "$g"
   }

@@ -29,6 +29,7 @@ internal static class AuthEndpoints
         auth.MapPost("/login", Login)
             .AllowAnonymous()
             .RequireRateLimiting(RateLimiting.RateLimiting.AuthPolicy)
+            .AddEndpointFilter<LoginAdmissionFilter>()
             .WithName("Login")
             .WithSummary("Sign in with email and password")
             .Accepts<LoginRequest>("application/json")

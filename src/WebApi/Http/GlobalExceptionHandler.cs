@@ -18,6 +18,9 @@ internal sealed partial class GlobalExceptionHandler(
     /// <summary>While the database is down every request fails the same way: one stack trace per 10 seconds is enough.</summary>
     private readonly OncePerWindow _unavailableLog = new(clock, TimeSpan.FromSeconds(10));
 
+    /// <summary>A burst refused for being busy (503) is logged once per 10 s too: thousands of lines would cost CPU when there is none to spare.</summary>
+    private readonly OncePerWindow _busyLog = new(clock, TimeSpan.FromSeconds(10));
+
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
@@ -32,7 +35,11 @@ internal sealed partial class GlobalExceptionHandler(
                 await WriteBadRequestAsync(httpContext, badRequest);
                 break;
             case ServiceBusyException busy:
-                LogBusy(logger, httpContext.Request.Path);
+                if (_busyLog.TryPass(out var refused))
+                {
+                    LogBusy(logger, httpContext.Request.Path, refused);
+                }
+
                 httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await ErrorResponses.WriteAsync(
                     httpContext, clock, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
@@ -124,6 +131,6 @@ internal sealed partial class GlobalExceptionHandler(
     [LoggerMessage(Level = LogLevel.Error, Message = "Database unavailable (trace {TraceId}); {Skipped} more such failures since the last one logged")]
     private static partial void LogDatabaseUnavailable(ILogger logger, Exception exception, string traceId, int skipped);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Path}: server busy")]
-    private static partial void LogBusy(ILogger logger, string path);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused {Path}: server busy ({Skipped} more refusals since the last one logged)")]
+    private static partial void LogBusy(ILogger logger, string path, int skipped);
 }
