@@ -35,6 +35,8 @@ public static class DependencyInjection
         services.AddSingleton<IBatchExecutor<int, PendingBooking, BookingOutcome>, BookingBatchExecutor>();
         services.AddSingleton<KeyedBatchQueue<int, PendingBooking, BookingOutcome>>();
         services.AddScoped<ISeatLedger, SeatLedger>();
+        services.AddSingleton<WaitlistExpiryWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WaitlistExpiryWorker>());
         return services;
     }
 
@@ -61,6 +63,11 @@ public static class DependencyInjection
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddOptions<BatchQueueOptions>().Configure<IOptions<BookingOptions>>((queue, bookings) => bookings.Value.ApplyTo(queue));
+        services.AddOptions<WaitlistOptions>()
+            .Bind(configuration.GetSection(WaitlistOptions.SectionName))
+            .Validate(o => o.OfferSeconds is >= 1 and <= 7 * 24 * 3600, "Waitlist__OfferSeconds must be between 1 and 604800 (a week).")
+            .Validate(o => o.ExpiryCheckSeconds is >= 0.1 and <= 3600, "Waitlist__ExpiryCheckSeconds must be between 0.1 and 3600.")
+            .ValidateOnStart();
         services.AddSeatLedger();
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());

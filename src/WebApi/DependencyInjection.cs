@@ -133,6 +133,7 @@ internal static class DependencyInjection
         api.MapAdminUserEndpoints();
         api.MapEventEndpoints();
         api.MapBookingEndpoints();
+        api.MapWaitlistEndpoints();
 
         app.MapRealtimeEndpoints();
         return app;

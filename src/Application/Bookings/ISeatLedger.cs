@@ -12,6 +12,10 @@ namespace EventBooking.Application.Bookings;
 /// error the aggregate would have raised. Every change writes its audit row in the same transaction, and
 /// announces the new seat count to every API instance when it commits.
 /// <para>
+/// Freed seats go to the event's waiting list first: a cancellation, a capacity increase, a declined or expired offer
+/// each offer the seat to the first waiting user in the same transaction (docs/adr/0016).
+/// </para>
+/// <para>
 /// Confirm, cancel and transfer each run in a transaction of their own (a confirmation may share it with other
 /// buyers of the same event); a capacity change is one step of an event update and joins the command's
 /// transaction (<see cref="Common.Behaviours.ITransactional"/>).
@@ -28,8 +32,17 @@ public interface ISeatLedger
     /// <summary>Hands the seat to another user, unless that user already holds a confirmed booking for the event.</summary>
     Task<Result<SeatCount>> TransferAsync(BookingTransfer transfer, CancellationToken cancellationToken);
 
-    /// <summary>Sets the capacity; the free seats become the capacity less the confirmed bookings.</summary>
+    /// <summary>Sets the capacity; the free seats become the capacity less the confirmed bookings and held offers, and any new free seat is offered to the waiting list.</summary>
     Task<Result<SeatCount>> ChangeCapacityAsync(CapacityChange change, CancellationToken cancellationToken);
+
+    /// <summary>Queues the user for a sold-out event: refused while it has free seats, or when the user holds a booking or a place already.</summary>
+    Task<Result<Waitlist.WaitlistEntryResponse>> JoinWaitlistAsync(int eventId, int userId, CancellationToken cancellationToken);
+
+    /// <summary>Takes the user off the list; true when that declined a pending offer (whose seat then goes to the next in line).</summary>
+    Task<Result<bool>> LeaveWaitlistAsync(int eventId, int userId, CancellationToken cancellationToken);
+
+    /// <summary>Books the seat held for the user's live offer, exactly as a booking (audit row, announcement).</summary>
+    Task<Result<SeatConfirmation>> AcceptWaitlistOfferAsync(BookingRequest request, CancellationToken cancellationToken);
 }
 
 /// <summary>A confirmed booking and the free seats its event had right after it.</summary>

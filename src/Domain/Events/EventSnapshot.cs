@@ -29,4 +29,20 @@ public sealed record EventSnapshot(int Id, string Name, DateTime EventDate, int 
         var free = BookingRules.EventHasFreeSeat(AvailableSeats);
         return free.IsFailure ? free.Error! : new BookingRequest(Id, userId, now);
     }
+
+    /// <summary>
+    /// Asks for a place on the waiting list: refused when the event has started, or when it still has a free seat
+    /// (book that instead), as far as this snapshot can tell; the ledger judges both again under the row lock, and
+    /// whether the user already holds a booking or a place.
+    /// </summary>
+    public Result JoinWaitlist(DateTime now)
+    {
+        var upcoming = BookingRules.EventIsUpcoming(EventDate, now, Waitlist.WaitlistErrors.EventStarted);
+        if (upcoming.IsFailure)
+        {
+            return upcoming;
+        }
+
+        return AvailableSeats > 0 ? Waitlist.WaitlistErrors.SeatsAvailable : Result.Success();
+    }
 }

@@ -1,24 +1,31 @@
 using EventBooking.Application.Bookings;
+using EventBooking.Application.Waitlist;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
 using EventBooking.Domain.Users;
+using EventBooking.Domain.Waitlist;
 using EventBooking.Infrastructure.Concurrency;
 using EventBooking.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.Seats;
 
 /// <summary>
 /// The seat ledger on PostgreSQL: every seat change is one call of one of the ledger functions
-/// (<c>create_bookings</c>, <c>cancel_booking_outcome</c>, <c>transfer_booking</c>, <c>resize_event</c>), which lock the
+/// (<c>create_bookings</c>, <c>cancel_booking_outcome</c>, <c>transfer_booking</c>, <c>resize_event</c>, and the waiting
+/// list's <c>join_waitlist</c>, <c>leave_waitlist</c>, <c>accept_waitlist_offer</c>), which lock the
 /// event row, judge the rules again, change the rows, write the audit row and NOTIFY the new count in one step.
 /// Their outcomes become the domain's errors here, in one table per operation; nothing above this class knows
 /// the functions or their outcome words.
 /// </summary>
 internal sealed class SeatLedger(
-    KeyedBatchQueue<int, PendingBooking, BookingOutcome> bookingQueue, NpgsqlDataSource dataSource, EventBookingDbContext db) : ISeatLedger
+    KeyedBatchQueue<int, PendingBooking, BookingOutcome> bookingQueue,
+    NpgsqlDataSource dataSource,
+    EventBookingDbContext db,
+    IOptions<WaitlistOptions> waitlist) : ISeatLedger
 {
     /// <summary>A random 6-character suffix collides about once in 2 billion in the same millisecond.</summary>
     private const int MaxIdAttempts = 3;
@@ -54,10 +61,11 @@ internal sealed class SeatLedger(
     public async Task<Result<SeatCount>> CancelAsync(BookingCancellation cancellation, CancellationToken cancellationToken)
     {
         var (outcome, eventId, seats) = await CallAsync(
-            "SELECT outcome, booked_event, seats_left FROM cancel_booking_outcome($1, $2)",
+            "SELECT outcome, booked_event, seats_left FROM cancel_booking_outcome($1, $2, $3)",
             cancellationToken,
             cancellation.BookingId,
-            cancellation.ActorId);
+            cancellation.ActorId,
+            waitlist.Value.OfferSeconds);
         return outcome switch
         {
             "cancelled" => new SeatCount(eventId, seats),
@@ -96,9 +104,10 @@ internal sealed class SeatLedger(
         try
         {
             await using var command = new NpgsqlCommand(
-                "SELECT outcome, seats_left, confirmed FROM resize_event($1, $2)", (NpgsqlConnection)db.Database.GetDbConnection());
+                "SELECT outcome, seats_left, confirmed FROM resize_event($1, $2, $3)", (NpgsqlConnection)db.Database.GetDbConnection());
             command.Parameters.Add(new NpgsqlParameter { Value = change.EventId });
             command.Parameters.Add(new NpgsqlParameter { Value = change.SeatCapacity });
+            command.Parameters.Add(new NpgsqlParameter { Value = waitlist.Value.OfferSeconds });
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var outcome = reader.GetString(0);
@@ -115,6 +124,75 @@ internal sealed class SeatLedger(
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    public async Task<Result<WaitlistEntryResponse>> JoinWaitlistAsync(int eventId, int userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT outcome, entry_id, queue_position, joined_at FROM join_waitlist($1, $2)");
+        command.Parameters.Add(new NpgsqlParameter { Value = eventId });
+        command.Parameters.Add(new NpgsqlParameter { Value = userId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var outcome = reader.GetString(0);
+        return outcome switch
+        {
+            "joined" => new WaitlistEntryResponse(
+                reader.GetInt64(1), eventId, WaitlistStatus.Waiting, reader.GetInt32(2), reader.GetDateTime(3), null, null),
+            "event_not_found" => EventErrors.NotFound,
+            "event_started" => WaitlistErrors.EventStarted,
+            "user_not_found" => UserErrors.AccountGone,
+            "already_booked" => WaitlistErrors.AlreadyBooked,
+            "already_listed" => WaitlistErrors.AlreadyListed,
+            "seats_available" => WaitlistErrors.SeatsAvailable,
+            _ => throw Unknown("join_waitlist", outcome),
+        };
+    }
+
+    public async Task<Result<bool>> LeaveWaitlistAsync(int eventId, int userId, CancellationToken cancellationToken)
+    {
+        var (outcome, _, _) = await CallAsync(
+            "SELECT outcome, NULL::integer, seats_left FROM leave_waitlist($1, $2, $3)", cancellationToken, eventId, userId, waitlist.Value.OfferSeconds);
+        return outcome switch
+        {
+            "left" => false,
+            "declined" => true,
+            "event_not_found" => EventErrors.NotFound,
+            "not_listed" => WaitlistErrors.NotListed,
+            _ => throw Unknown("leave_waitlist", outcome),
+        };
+    }
+
+    public async Task<Result<SeatConfirmation>> AcceptWaitlistOfferAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxIdAttempts; attempt++)
+        {
+            var bookingId = BookingReference.New(request.RequestedAt);
+            await using var command = dataSource.CreateCommand("SELECT outcome, booked_at, seats_left FROM accept_waitlist_offer($1, $2, $3, $4)");
+            command.Parameters.Add(new NpgsqlParameter { Value = request.EventId });
+            command.Parameters.Add(new NpgsqlParameter { Value = request.UserId });
+            command.Parameters.Add(new NpgsqlParameter { Value = bookingId });
+            command.Parameters.Add(new NpgsqlParameter { Value = waitlist.Value.OfferSeconds });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            await reader.ReadAsync(cancellationToken);
+            var outcome = reader.GetString(0);
+            if (outcome == "booking_id_taken")
+            {
+                continue;
+            }
+
+            return outcome switch
+            {
+                "created" => new SeatConfirmation(request.Confirmed(bookingId, reader.GetDateTime(1)), reader.GetInt32(2)),
+                "event_not_found" => EventErrors.NotFound,
+                "no_offer" => WaitlistErrors.NoOffer,
+                "offer_expired" => WaitlistErrors.OfferExpired,
+                "event_started" => EventErrors.CannotBookPastEvent,
+                "already_booked" => BookingRules.OneConfirmedBookingPerUserAndEvent,
+                _ => throw Unknown("accept_waitlist_offer", outcome),
+            };
+        }
+
+        throw new InvalidOperationException($"No free booking id after {MaxIdAttempts} attempts.");
     }
 
     /// <summary>One ledger function returning one row of (outcome, event id, seats left), in a transaction of its own.</summary>

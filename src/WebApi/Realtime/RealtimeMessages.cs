@@ -22,4 +22,8 @@ internal static class RealtimeMessages
         change.SeatCapacity is { } capacity
             ? new { type = change.Type, eventId = change.EventId, availableSeats = change.AvailableSeats, seatCapacity = capacity, timestamp = now }
             : new { type = change.Type, eventId = change.EventId, availableSeats = change.AvailableSeats, timestamp = now };
+
+    /// <summary><c>waitlist_offer {eventId, offerExpiresAt}</c>: a seat is held for the recipient until then (POST .../waitlist/accept).</summary>
+    public static object WaitlistOffer(Application.Realtime.SeatChange change, DateTime now) =>
+        new { type = change.Type, eventId = change.EventId, offerExpiresAt = change.OfferExpiresAt, timestamp = now };
 }

@@ -26,6 +26,12 @@ internal sealed class RealtimeSubscriptions(
 
     public void Deliver(SeatChange change)
     {
+        if (change.Type == SeatChange.WaitlistOffer)
+        {
+            DeliverOffer(change);
+            return;
+        }
+
         if (!_subscribers.TryGetValue(change.EventId, out var subscribers) || subscribers.IsEmpty)
         {
             return;
@@ -36,6 +42,21 @@ internal sealed class RealtimeSubscriptions(
         foreach (var client in subscribers.Values)
         {
             client.TrySend(message);
+        }
+    }
+
+    /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>
+    private void DeliverOffer(SeatChange change)
+    {
+        byte[]? message = null;
+        foreach (var client in _clients.Values)
+        {
+            if (client.UserId == change.UserId)
+            {
+                message ??= JsonSerializer.SerializeToUtf8Bytes(
+                    RealtimeMessages.WaitlistOffer(change, clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+                client.TrySend(message);
+            }
         }
     }
 

@@ -19,15 +19,17 @@ public static class SeatLedgerRules
     public const string MigrationsNamespace = "EventBooking.Infrastructure.Persistence.Migrations";
 
     /// <summary>
-    /// SQL that changes seat state: a call of the booking functions, a write of a booking row, an
+    /// SQL that changes seat state: a call of the ledger functions (waiting list included), a write of a booking or
+    /// waiting-list row, an
     /// assignment to a seat column (in a <c>SET</c> clause, or as arithmetic on itself), or an event row
     /// inserted with its seat counts. Reads, comparisons included (<c>WHERE available_seats = seat_capacity</c>),
     /// do not match.
     /// </summary>
     public static Regex SeatWrite { get; } = new(
         """
-        \b(?:create_bookings?|cancel_booking)\s*\(
-        | \b(?:INSERT\s+INTO|UPDATE)\s+(?:\w+\.)?bookings\b
+        \b(?:create_bookings?|cancel_booking(?:_outcome)?|transfer_booking|resize_event
+            |join_waitlist|leave_waitlist|accept_waitlist_offer|expire_waitlist_offers|waitlist_offer_free_seats|waitlist_release_offer)\s*\(
+        | \b(?:INSERT\s+INTO|UPDATE)\s+(?:\w+\.)?(?:bookings|waitlist_entries)\b
         | \bSET\s(?:(?!\bWHERE\b)[^;])*?\b(?:\w+\.)?(?:available_seats|seat_capacity)\s*=(?!=)
         | \b(?:available_seats|seat_capacity)\s*=\s*(?:\w+\.)?(?:available_seats|seat_capacity)\s*[-+]
         | \bINSERT\s+INTO\s+(?:\w+\.)?events\s*\([^)]*?\b(?:available_seats|seat_capacity)\b

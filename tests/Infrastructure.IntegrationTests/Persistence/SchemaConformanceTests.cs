@@ -37,7 +37,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
             """);
 
-        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "idempotency_keys", "users"], tables);
+        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "idempotency_keys", "users", "waitlist_entries", "waitlist_logs"], tables);
     }
 
     [Fact]
@@ -89,6 +89,23 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "users.password_hash varchar(255) NOT NULL",
             "users.role varchar(50) NULL DEFAULT 'user'::character varying",
             "users.updated_at timestamp without time zone NULL DEFAULT now()",
+            "waitlist_entries.booking_id varchar(50) NULL", // ours, and the rest below
+            "waitlist_entries.event_id integer NOT NULL",
+            "waitlist_entries.id bigint NOT NULL",
+            "waitlist_entries.joined_at timestamp without time zone NOT NULL DEFAULT timezone('utc'::text, now())",
+            "waitlist_entries.offer_expires_at timestamp without time zone NULL",
+            "waitlist_entries.offered_at timestamp without time zone NULL",
+            "waitlist_entries.resolved_at timestamp without time zone NULL",
+            "waitlist_entries.status varchar(20) NOT NULL DEFAULT 'waiting'::character varying",
+            "waitlist_entries.user_id integer NOT NULL",
+            "waitlist_logs.action varchar(20) NOT NULL",
+            "waitlist_logs.actor_id integer NULL",
+            "waitlist_logs.details jsonb NULL",
+            "waitlist_logs.entry_id bigint NOT NULL",
+            "waitlist_logs.event_id integer NOT NULL",
+            "waitlist_logs.id bigint NOT NULL",
+            "waitlist_logs.timestamp timestamp without time zone NOT NULL DEFAULT timezone('utc'::text, now())",
+            "waitlist_logs.user_id integer NOT NULL",
         ];
 
         var actual = await QueryAsync(
@@ -120,6 +137,12 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idempotency_keys p PRIMARY KEY (user_id, key)", // ours
             "users p PRIMARY KEY (id)",
             "users u UNIQUE (email)",
+            "waitlist_entries c CHECK ((((status)::text <> 'offered'::text) OR (offer_expires_at IS NOT NULL))) waitlist_entries_offer_check", // ours
+            "waitlist_entries c CHECK (((status)::text = ANY ((ARRAY['waiting'::character varying, 'offered'::character varying, "
+                + "'accepted'::character varying, 'expired'::character varying, 'declined'::character varying, 'left'::character varying])::text[]))) "
+                + "waitlist_entries_status_check", // ours
+            "waitlist_entries p PRIMARY KEY (id)", // ours
+            "waitlist_logs p PRIMARY KEY (id)", // ours
         ];
 
         var actual = await QueryAsync(
@@ -145,6 +168,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "event_images FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
             "idempotency_keys FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", // ours
+            "waitlist_entries FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
+            "waitlist_entries FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", // ours
         ];
 
         var actual = await QueryAsync(
@@ -187,8 +212,17 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idx_users_email | users | email |  | ",
             "idx_users_email_lower | users | lower(email::text) |  | ", // ours
             "idx_users_role | users | role |  | ",
+            "idx_waitlist_entries_offers | waitlist_entries | offer_expires_at |  | ((status)::text = 'offered'::text)", // ours
+            "idx_waitlist_entries_queue | waitlist_entries | event_id,id |  | ((status)::text = 'waiting'::text)", // ours
+            "idx_waitlist_entries_user | waitlist_entries | user_id,event_id |  | ", // ours
+            "idx_waitlist_logs_entry | waitlist_logs | entry_id,id |  | ", // ours
+            "idx_waitlist_logs_event | waitlist_logs | event_id,id |  | ", // ours
             "users_email_unique | users | email | unique | ",
             "users_pkey | users | id | unique | ",
+            "waitlist_entries_pkey | waitlist_entries | id | unique | ", // ours
+            "waitlist_entries_user_event_live_unique | waitlist_entries | event_id,user_id | unique | "
+                + "((status)::text = ANY ((ARRAY['waiting'::character varying, 'offered'::character varying])::text[]))", // ours
+            "waitlist_logs_pkey | waitlist_logs | id | unique | ", // ours
         ];
 
         var actual = await QueryAsync(
@@ -220,10 +254,11 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         ];
         string[] ledgerFamily =
         [
-            "cancel_booking_outcome(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer) "
-                + "TABLE(outcome text, booked_event integer, seats_left integer)",
+            "cancel_booking_outcome(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer, "
+                + "p_offer_seconds integer DEFAULT 900) TABLE(outcome text, booked_event integer, seats_left integer)",
             "notify_seat_change(p_type text, p_event_id integer) void",
-            "resize_event(p_event_id integer, p_seat_capacity integer) TABLE(outcome text, seats_left integer, confirmed integer)",
+            "resize_event(p_event_id integer, p_seat_capacity integer, p_offer_seconds integer DEFAULT 900) "
+                + "TABLE(outcome text, seats_left integer, confirmed integer)",
             "transfer_booking(p_booking_id character varying, p_to_user_id integer, p_actor_id integer) "
                 + "TABLE(outcome text, booked_event integer, seats_left integer)",
         ];
@@ -263,7 +298,12 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
 
         Assert.Equal(expected, actual);
         Assert.Equal(ledgerFamily, family);
-        Assert.Equal(["cancel_booking_outcome", "create_bookings", "resize_event", "transfer_booking"], lockingFunctions);
+        Assert.Equal(
+            [
+                "accept_waitlist_offer", "cancel_booking_outcome", "create_bookings", "expire_waitlist_offers", "join_waitlist",
+                "leave_waitlist", "resize_event", "transfer_booking", "waitlist_offer_free_seats",
+            ],
+            lockingFunctions);
         Assert.Equal(["cancel_booking", "create_booking"], wrappers);
     }
 
@@ -285,6 +325,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
                 "booking_logs booking_logs_immutable booking_logs_are_immutable",
                 "events events_set_updated_at set_updated_at",
                 "users users_set_updated_at set_updated_at",
+                "waitlist_logs waitlist_logs_immutable waitlist_logs_are_immutable",
             ],
             actual);
     }

@@ -12,11 +12,18 @@ namespace EventBooking.WebApi.IntegrationTests.Attacks;
 /// </summary>
 public sealed class ObjectLevelAuthorizationTests(DatabaseFixture database) : ApiTest(database)
 {
-    /// <summary>Routes with a parameter that anyone may call: public reads, the caller's own sockets, the API's documents.</summary>
+    /// <summary>
+    /// Routes with a parameter that anyone may call: public reads, the caller's own sockets, the API's documents, and
+    /// the waiting list's self-service routes, which act only on the caller's own entry for the event (WaitlistTests).
+    /// </summary>
     private static readonly HashSet<string> PublicIdRoutes =
     [
         "GET /api/events/{id}",
         "GET /api/events/{id}/image",
+        "POST /api/events/{id}/waitlist",
+        "DELETE /api/events/{id}/waitlist",
+        "GET /api/events/{id}/waitlist/me",
+        "POST /api/events/{id}/waitlist/accept",
         "GET /ws/events/{eventId:int:min(1)}",
         "GET /openapi/{documentName}.json",
         "GET /scalar/{documentName?}",
@@ -27,6 +34,7 @@ public sealed class ObjectLevelAuthorizationTests(DatabaseFixture database) : Ap
         ("PUT", "/api/events/{id}", new { name = "Hijacked", seatCapacity = 1 }),
         ("DELETE", "/api/events/{id}", null),
         ("GET", "/api/events/{id}/stats", null),
+        ("GET", "/api/events/{id}/waitlist", null),
         ("GET", "/api/bookings/admin/events/{id}", null),
         ("GET", "/api/bookings/admin/events/{id}/export", null),
         ("GET", "/api/bookings/{bookingId}", null),
