@@ -25,6 +25,8 @@ public static class WaitlistErrors
 
     public static readonly Error NotListed = Error.NotFound("You are not on the waiting list for this event");
 
+    public static readonly Error NoEntryForUser = Error.NotFound("This user has never been on the waiting list for this event");
+
     public static readonly Error NotAllowedToViewList =
         Error.Forbidden("You don't have permission to view the waiting list of this event");
 }

@@ -6,6 +6,7 @@ using EventBooking.Application.Waitlist.Commands.JoinWaitlist;
 using EventBooking.Application.Waitlist.Commands.LeaveWaitlist;
 using EventBooking.Application.Waitlist.Queries.GetEventWaitlist;
 using EventBooking.Application.Waitlist.Queries.GetMyWaitlistEntry;
+using EventBooking.Application.Waitlist.Queries.GetWaitlistEntry;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.OpenApi;
 using MediatR;
@@ -52,6 +53,12 @@ internal static class WaitlistEndpoints
             .Produces<SuccessEnvelope<EventWaitlistResponse>>()
             .ProducesErrors(400, 401, 403, 404, 429, 503);
 
+        waitlist.MapGet("/waitlist/history", ForUser)
+            .WithName("GetWaitlistEntry")
+            .WithSummary("One user's latest entry for the event (?userId=N), with its audit trail (its creator or an admin)")
+            .Produces<SuccessEnvelope<WaitlistEntryResponse>>()
+            .ProducesErrors(400, 401, 403, 404, 429, 503);
+
         return app;
     }
 
@@ -66,6 +73,9 @@ internal static class WaitlistEndpoints
 
     private static async Task<IResult> Accept(int id, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new AcceptWaitlistOfferCommand(id), cancellationToken)).ToHttpResult(StatusCodes.Status201Created);
+
+    private static async Task<IResult> ForUser(int id, int? userId, IMediator mediator, CancellationToken cancellationToken) =>
+        (await mediator.Send(new GetWaitlistEntryQuery(id, userId ?? 0), cancellationToken)).ToHttpResult();
 
     private static async Task<IResult> List(int id, int? limit, int? offset, IMediator mediator, CancellationToken cancellationToken) =>
         (await mediator.Send(new GetEventWaitlistQuery(id, limit ?? Paging.DefaultLimit, offset ?? 0), cancellationToken)).ToHttpResult();

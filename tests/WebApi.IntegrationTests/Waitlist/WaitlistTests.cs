@@ -169,6 +169,12 @@ public sealed class WaitlistTests(DatabaseFixture database) : WaitlistTestBase(d
         Assert.Equal(["offered", "waiting"], entries.Select(e => e.GetProperty("status").GetString()));
         Assert.Equal("Waiter 0", entries[0].GetProperty("userName").GetString());
         await AssertErrorAsync(await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/waitlist", queue[1].Token), HttpStatusCode.Forbidden, "FORBIDDEN");
+        var trail = await AssertSuccessAsync(
+            await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/waitlist/history?userId={queue[0].Id}", admin), HttpStatusCode.OK);
+        Assert.Equal(["joined", "offered"], trail.GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
+        await AssertErrorAsync(
+            await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/waitlist/history?userId={queue[0].Id}", queue[1].Token), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await AssertErrorAsync(await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/waitlist/history", admin), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
         await AssertErrorAsync(await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/waitlist?limit=0", admin), HttpStatusCode.BadRequest, "VALIDATION_ERROR");
     }
 
@@ -218,6 +224,22 @@ public sealed class WaitlistTests(DatabaseFixture database) : WaitlistTestBase(d
             queue.Take(3).Select(q => q.Id).Order(),
             (await Task.WhenAll(queue.Select(async q => (q.Id, Status: (await MineAsync(eventId, q.Token)).GetProperty("status").GetString()))))
                 .Where(s => s.Status == "offered").Select(s => s.Id).Order());
+        await AssertSeatsBalanceAsync(eventId);
+    }
+
+    [Fact]
+    public async Task OnceTheEventHasStarted_TheWorkerShouldCloseItsList_AndOfferNothing()
+    {
+        var (eventId, holders, queue) = await SoldOutWithQueueAsync(capacity: 1, waiting: 3);
+        await CancelAsync(holders[0].BookingId, holders[0].Token);
+        await ScalarAsync<int>("UPDATE events SET event_date = timezone('utc', now()) - interval '1 minute' WHERE id = $1 RETURNING 1", eventId);
+
+        await Factory.Services.GetRequiredService<WaitlistExpiryWorker>().RunOnceAsync(CancellationToken.None);
+
+        Assert.Equal(3, await CountAsync("expired", eventId));
+        Assert.Equal(0, await CountAsync("offered", eventId) + await CountAsync("waiting", eventId));
+        Assert.Equal(
+            ["joined", "offered", "expired"], (await MineAsync(eventId, queue[0].Token)).GetProperty("history").EnumerateArray().Select(h => h.GetProperty("action").GetString()));
         await AssertSeatsBalanceAsync(eventId);
     }
 
