@@ -7,7 +7,8 @@ namespace EventBooking.WebApi.Json;
 /// <summary>
 /// The few properties the contract leaves out when they have no value (the event's <c>creator</c>
 /// once that user is gone; <c>creator.email</c> for non-admins). Every other nullable field is written
-/// as an explicit <c>null</c>, which existing clients expect. A booking's <c>user</c> is for admins only.
+/// as an explicit <c>null</c>, which existing clients expect. A booking's <c>user</c> is for admins only; a
+/// waiting-list entry's <c>history</c> is only in the answers that read it.
 /// </summary>
 internal static class OmittedWhenNull
 {
@@ -16,6 +17,7 @@ internal static class OmittedWhenNull
         (typeof(EventResponse), nameof(EventResponse.Creator)),
         (typeof(CreatorResponse), nameof(CreatorResponse.Email)),
         (typeof(BookingDetailResponse), nameof(BookingDetailResponse.User)),
+        (typeof(Application.Waitlist.WaitlistEntryResponse), nameof(Application.Waitlist.WaitlistEntryResponse.History)),
     ];
 
     public static void Apply(JsonTypeInfo typeInfo)

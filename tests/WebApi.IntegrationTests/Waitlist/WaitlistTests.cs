@@ -20,6 +20,8 @@ public sealed class WaitlistTests(DatabaseFixture database) : WaitlistTestBase(d
         Assert.Equal(eventId, joined.GetProperty("eventId").GetInt32());
         Assert.Equal("waiting", joined.GetProperty("status").GetString());
         Assert.Equal(3, joined.GetProperty("position").GetInt32());
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, joined.GetProperty("offerExpiresAt").ValueKind);
+        Assert.False(joined.TryGetProperty("history", out _)); // only in the answers that read it
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", joined.GetProperty("joinedAt").GetString());
         Assert.Equal(1, (await MineAsync(eventId, queue[0].Token)).GetProperty("position").GetInt32());
         Assert.Equal(2, (await MineAsync(eventId, queue[1].Token)).GetProperty("position").GetInt32());
