@@ -30,33 +30,22 @@ internal sealed class SeatLedger(
     /// <summary>A random 6-character suffix collides about once in 2 billion in the same millisecond.</summary>
     private const int MaxIdAttempts = 3;
 
-    public async Task<Result<SeatConfirmation>> ConfirmAsync(BookingRequest request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxIdAttempts; attempt++)
+    public Task<Result<SeatConfirmation>> ConfirmAsync(BookingRequest request, CancellationToken cancellationToken) =>
+        WithFreshBookingIdAsync(request, async bookingId =>
         {
-            var bookingId = BookingReference.New(request.RequestedAt);
             var outcome = await bookingQueue.SubmitAsync(request.EventId, new PendingBooking(request.UserId, bookingId), cancellationToken);
-            if (outcome.Status == BookingOutcomeStatus.Created)
+            return outcome.Status switch
             {
-                return new SeatConfirmation(request.Confirmed(bookingId, outcome.CreatedAt), outcome.AvailableSeats);
-            }
-
-            if (outcome.Status != BookingOutcomeStatus.BookingIdTaken)
-            {
-                return outcome.Status switch
-                {
-                    BookingOutcomeStatus.SoldOut => EventErrors.NoSeatsAvailable,
-                    BookingOutcomeStatus.AlreadyBooked => BookingRules.OneConfirmedBookingPerUserAndEvent,
-                    BookingOutcomeStatus.EventStarted => EventErrors.CannotBookPastEvent,
-                    BookingOutcomeStatus.EventNotFound => EventErrors.NotFound,
-                    BookingOutcomeStatus.UserNotFound => UserErrors.AccountGone,
-                    var other => throw new InvalidOperationException($"Unexpected booking outcome {other}."),
-                };
-            }
-        }
-
-        throw new InvalidOperationException($"No free booking id after {MaxIdAttempts} attempts.");
-    }
+                BookingOutcomeStatus.BookingIdTaken => null,
+                BookingOutcomeStatus.Created => new SeatConfirmation(request.Confirmed(bookingId, outcome.CreatedAt), outcome.AvailableSeats),
+                BookingOutcomeStatus.SoldOut => EventErrors.NoSeatsAvailable,
+                BookingOutcomeStatus.AlreadyBooked => BookingRules.OneConfirmedBookingPerUserAndEvent,
+                BookingOutcomeStatus.EventStarted => EventErrors.CannotBookPastEvent,
+                BookingOutcomeStatus.EventNotFound => EventErrors.NotFound,
+                BookingOutcomeStatus.UserNotFound => UserErrors.AccountGone,
+                var other => throw new InvalidOperationException($"Unexpected booking outcome {other}."),
+            };
+        });
 
     public async Task<Result<SeatCount>> CancelAsync(BookingCancellation cancellation, CancellationToken cancellationToken)
     {
@@ -162,11 +151,9 @@ internal sealed class SeatLedger(
         };
     }
 
-    public async Task<Result<SeatConfirmation>> AcceptWaitlistOfferAsync(BookingRequest request, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxIdAttempts; attempt++)
+    public Task<Result<SeatConfirmation>> AcceptWaitlistOfferAsync(BookingRequest request, CancellationToken cancellationToken) =>
+        WithFreshBookingIdAsync(request, async bookingId =>
         {
-            var bookingId = BookingReference.New(request.RequestedAt);
             await using var command = dataSource.CreateCommand("SELECT outcome, booked_at, seats_left FROM accept_waitlist_offer($1, $2, $3, $4)");
             command.Parameters.Add(new NpgsqlParameter { Value = request.EventId });
             command.Parameters.Add(new NpgsqlParameter { Value = request.UserId });
@@ -175,13 +162,9 @@ internal sealed class SeatLedger(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var outcome = reader.GetString(0);
-            if (outcome == "booking_id_taken")
-            {
-                continue;
-            }
-
             return outcome switch
             {
+                "booking_id_taken" => null,
                 "created" => new SeatConfirmation(request.Confirmed(bookingId, reader.GetDateTime(1)), reader.GetInt32(2)),
                 "event_not_found" => EventErrors.NotFound,
                 "no_offer" => WaitlistErrors.NoOffer,
@@ -190,6 +173,21 @@ internal sealed class SeatLedger(
                 "already_booked" => BookingRules.OneConfirmedBookingPerUserAndEvent,
                 _ => throw Unknown("accept_waitlist_offer", outcome),
             };
+        });
+
+    /// <summary>
+    /// Runs <paramref name="attempt"/> with a new booking id until it answers (null: the id was taken, which a random
+    /// suffix makes about a one-in-2-billion event within one millisecond), at most <see cref="MaxIdAttempts"/> times.
+    /// </summary>
+    private static async Task<Result<SeatConfirmation>> WithFreshBookingIdAsync(
+        BookingRequest request, Func<string, Task<Result<SeatConfirmation>?>> attempt)
+    {
+        for (var i = 1; i <= MaxIdAttempts; i++)
+        {
+            if (await attempt(BookingReference.New(request.RequestedAt)) is { } answer)
+            {
+                return answer;
+            }
         }
 
         throw new InvalidOperationException($"No free booking id after {MaxIdAttempts} attempts.");

@@ -1,6 +1,9 @@
 using EventBooking.Infrastructure.IntegrationTests.Support;
 using EventBooking.Infrastructure.Persistence;
 using EventBooking.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
@@ -341,6 +344,59 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         var after = await QueryAsync("""SELECT migration_id FROM "__EFMigrationsHistory" """);
         Assert.NotEmpty(before);
         Assert.Equal(before, after);
+    }
+
+    [Fact]
+    public async Task Migrate_DownStepByStep_ShouldLeaveWhatUpLeftAtEachStep()
+    {
+        List<string> migrations;
+        await using (var services = PostgresFixture.BuildInfrastructure(_connectionString))
+        {
+            await using var scope = services.CreateAsyncScope();
+            migrations = [Migration.InitialDatabase, .. scope.ServiceProvider.GetRequiredService<EventBookingDbContext>().Database.GetMigrations()];
+        }
+
+        await MigrateToAsync(Migration.InitialDatabase);
+        var afterUp = new Dictionary<string, List<string>>();
+        foreach (var migration in migrations)
+        {
+            await MigrateToAsync(migration);
+            afterUp[migration] = await CatalogueAsync();
+        }
+
+        Assert.Empty(afterUp[Migration.InitialDatabase]);
+        foreach (var migration in Enumerable.Reverse(migrations))
+        {
+            await MigrateToAsync(migration);
+            Assert.True(
+                afterUp[migration].SequenceEqual(await CatalogueAsync()),
+                $"Down to {migration} differs from Up to it:\n{string.Join("\n", afterUp[migration].Except(await CatalogueAsync()))}");
+        }
+
+        await MigrateAsync();
+        Assert.Equal(afterUp[migrations[^1]], await CatalogueAsync());
+    }
+
+    /// <summary>Every column, function definition, trigger and index of the public schema, sorted.</summary>
+    private Task<List<string>> CatalogueAsync() =>
+        QueryAsync(
+            """
+            SELECT table_name || '.' || column_name || ' ' || data_type FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name <> '__EFMigrationsHistory'
+            UNION ALL
+            SELECT pg_get_functiondef(p.oid) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'
+            UNION ALL
+            SELECT c.relname || ' ' || t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE NOT t.tgisinternal
+            UNION ALL
+            SELECT indexname FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__EFMigrationsHistory'
+            """);
+
+    private async Task MigrateToAsync(string target)
+    {
+        await using var services = PostgresFixture.BuildInfrastructure(_connectionString);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EventBookingDbContext>();
+        await db.GetService<IMigrator>().MigrateAsync(target);
     }
 
     private async Task MigrateAsync()

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Migrations.Operations;
 
 #nullable disable
 
@@ -362,18 +363,22 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
 
             // A freed seat goes to the waiting list first: cancelling now offers it in the same transaction.
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS cancel_booking_outcome(varchar, integer);");
-            migrationBuilder.Sql(CancelBookingOutcome(offersFreedSeat: true));
+            migrationBuilder.Sql(CancelBookingOutcomeOffering);
 
             // A capacity change counts held seats as taken, and offers any new free seat to the waiting list.
-            migrationBuilder.Sql(ResizeEvent(withWaitlist: true));
+            migrationBuilder.Sql(ResizeEventOffering);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            // The earlier bodies, replayed from SeatLedgerFunctions rather than copied here.
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS cancel_booking_outcome(varchar, integer, integer);");
-            migrationBuilder.Sql(CancelBookingOutcome(offersFreedSeat: false));
-            migrationBuilder.Sql(ResizeEvent(withWaitlist: false));
+            migrationBuilder.Sql("DROP FUNCTION IF EXISTS resize_event(integer, integer, integer);");
+            foreach (var operation in new SeatLedgerFunctions().UpOperations.OfType<SqlOperation>().Where(DefinesCancelOrResize))
+            {
+                migrationBuilder.Operations.Add(operation);
+            }
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS expire_waitlist_offers(integer, integer);");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS accept_waitlist_offer(integer, integer, varchar, integer);");
             migrationBuilder.Sql("DROP FUNCTION IF EXISTS leave_waitlist(integer, integer, integer);");
@@ -385,9 +390,12 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
             migrationBuilder.Sql("DROP TABLE IF EXISTS waitlist_entries;");
         }
 
-        /// <summary>cancel_booking_outcome of SeatLedgerFunctions; with the waiting list the freed seat is offered first.</summary>
-        private static string CancelBookingOutcome(bool offersFreedSeat) => offersFreedSeat
-            ? """
+        private static bool DefinesCancelOrResize(SqlOperation operation) =>
+            operation.Sql.Contains("FUNCTION cancel_booking_outcome(", StringComparison.Ordinal)
+            || operation.Sql.Contains("FUNCTION resize_event(", StringComparison.Ordinal);
+
+        /// <summary>cancel_booking_outcome of SeatLedgerFunctions, offering the freed seat to the waiting list first.</summary>
+        private const string CancelBookingOutcomeOffering = """
                 CREATE OR REPLACE FUNCTION cancel_booking_outcome(p_booking_id varchar, p_actor_id integer DEFAULT NULL, p_offer_seconds integer DEFAULT 900)
                 RETURNS TABLE (outcome text, booked_event integer, seats_left integer)
                 LANGUAGE plpgsql
@@ -452,74 +460,10 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                     RETURN NEXT;
                 END;
                 $$;
-                """
-            : """
-                CREATE OR REPLACE FUNCTION cancel_booking_outcome(p_booking_id varchar, p_actor_id integer DEFAULT NULL)
-                RETURNS TABLE (outcome text, booked_event integer, seats_left integer)
-                LANGUAGE plpgsql
-                AS $$
-                DECLARE
-                    v_event_id integer;
-                    v_event_date timestamp;
-                    v_user_id integer;
-                    v_status varchar;
-                    v_available integer;
-                    v_actor_id integer;
-                    v_now timestamp := timezone('utc', now());
-                BEGIN
-                    SELECT b.event_id INTO v_event_id FROM bookings b WHERE b.booking_id = p_booking_id;
-                    IF NOT FOUND THEN
-                        outcome := 'not_found';
-                        RETURN NEXT;
-                        RETURN;
-                    END IF;
-                    booked_event := v_event_id;
-
-                    -- 1. Lock the event row, then the booking row: the same order as create_bookings.
-                    SELECT e.event_date, e.available_seats INTO v_event_date, v_available
-                    FROM events e WHERE e.id = v_event_id FOR UPDATE;
-
-                    SELECT b.user_id, b.status INTO v_user_id, v_status
-                    FROM bookings b
-                    WHERE b.booking_id = p_booking_id
-                    FOR UPDATE;
-
-                    -- 2. Only a confirmed booking can be cancelled, and only before its event starts.
-                    IF NOT FOUND OR v_status IS DISTINCT FROM 'confirmed' THEN
-                        outcome := 'not_confirmed';
-                    ELSIF v_event_date <= timezone('utc', clock_timestamp()) THEN
-                        outcome := 'event_started';
-                    END IF;
-                    IF outcome IS NOT NULL THEN
-                        seats_left := v_available;
-                        RETURN NEXT;
-                        RETURN;
-                    END IF;
-
-                    -- 3. Cancel, release the seat, write the audit row naming who acted and in which role.
-                    UPDATE bookings SET status = 'cancelled', cancelled_at = v_now WHERE booking_id = p_booking_id;
-                    UPDATE events SET available_seats = available_seats + 1 WHERE id = v_event_id
-                    RETURNING available_seats INTO v_available;
-
-                    v_actor_id := COALESCE(p_actor_id, v_user_id);
-                    INSERT INTO booking_logs (booking_id, action, user_id, event_id, details, "timestamp")
-                    VALUES (p_booking_id, 'cancelled', v_actor_id, v_event_id,
-                            jsonb_build_object(
-                                'seats_remaining', v_available,
-                                'actor_role', (SELECT u.role FROM users u WHERE u.id = v_actor_id)),
-                            v_now);
-                    PERFORM notify_seat_change('booking_cancelled', v_event_id);
-
-                    outcome := 'cancelled';
-                    seats_left := v_available;
-                    RETURN NEXT;
-                END;
-                $$;
                 """;
 
-        /// <summary>resize_event of SeatLedgerFunctions; with the waiting list held seats count as taken and new free seats are offered.</summary>
-        private static string ResizeEvent(bool withWaitlist) => withWaitlist
-            ? """
+        /// <summary>resize_event of SeatLedgerFunctions, counting held seats as taken and offering new free seats to the waiting list.</summary>
+        private const string ResizeEventOffering = """
                 DROP FUNCTION IF EXISTS resize_event(integer, integer);
                 CREATE OR REPLACE FUNCTION resize_event(p_event_id integer, p_seat_capacity integer, p_offer_seconds integer DEFAULT 900)
                 RETURNS TABLE (outcome text, seats_left integer, confirmed integer)
@@ -552,41 +496,6 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         RETURNING available_seats INTO seats_left;
                         PERFORM waitlist_offer_free_seats(p_event_id, p_offer_seconds);
                         SELECT e.available_seats INTO seats_left FROM events e WHERE e.id = p_event_id;
-                        PERFORM notify_seat_change('seat_update', p_event_id);
-                        outcome := 'resized';
-                    END IF;
-                    RETURN NEXT;
-                END;
-                $$;
-                """
-            : """
-                DROP FUNCTION IF EXISTS resize_event(integer, integer, integer);
-                CREATE OR REPLACE FUNCTION resize_event(p_event_id integer, p_seat_capacity integer)
-                RETURNS TABLE (outcome text, seats_left integer, confirmed integer)
-                LANGUAGE plpgsql
-                AS $$
-                DECLARE
-                    v_event_date timestamp;
-                BEGIN
-                    SELECT e.event_date, e.available_seats INTO v_event_date, seats_left
-                    FROM events e WHERE e.id = p_event_id FOR UPDATE;
-                    IF NOT FOUND THEN
-                        outcome := 'not_found';
-                        RETURN NEXT;
-                        RETURN;
-                    END IF;
-
-                    SELECT count(*)::integer INTO confirmed
-                    FROM bookings b WHERE b.event_id = p_event_id AND b.status = 'confirmed';
-
-                    IF v_event_date <= timezone('utc', clock_timestamp()) THEN
-                        outcome := 'event_started';
-                    ELSIF p_seat_capacity < confirmed THEN
-                        outcome := 'below_confirmed';
-                    ELSE
-                        UPDATE events SET seat_capacity = p_seat_capacity, available_seats = p_seat_capacity - confirmed
-                        WHERE id = p_event_id
-                        RETURNING available_seats INTO seats_left;
                         PERFORM notify_seat_change('seat_update', p_event_id);
                         outcome := 'resized';
                     END IF;
