@@ -116,9 +116,11 @@ log "PostgreSQL settings:"
 sed 's/^/    /' <<<"$pg_settings" >&2
 
 JWT_KEY=$(pg__random_hex 32)
+TICKET_KEY=$(new_ticket_signing_key) || die "could not generate a ticket signing key (openssl)"
 api_env=(
   "ConnectionStrings__Default=$CONN"
   "Jwt__SigningKey=$JWT_KEY"
+  "Tickets__SigningKey=$TICKET_KEY"
   "RateLimiting__Enabled=false"
   "ASPNETCORE_ENVIRONMENT=Production"
   "DOTNET_CLI_TELEMETRY_OPTOUT=1"

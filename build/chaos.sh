@@ -131,11 +131,13 @@ CONN=$(pg_connection_string "$PG_DIR" eventbooking)
 sql() { pg_psql "$PG_DIR" -d eventbooking -At "$@"; }
 
 JWT_KEY=$(pg__random_hex 32)
+TICKET_KEY=$(new_ticket_signing_key) || die "could not generate a ticket signing key (openssl)"
 # Rate limits off: all load comes from one loopback address, and scenario 3's login burst stands for one
 # from many addresses, which per-IP limits cannot stop (what protects the server then is the bcrypt gate).
 api_env=(
   "ConnectionStrings__Default=$CONN"
   "Jwt__SigningKey=$JWT_KEY"
+  "Tickets__SigningKey=$TICKET_KEY"
   "RateLimiting__Enabled=false"
   "ASPNETCORE_ENVIRONMENT=Production"
   "DOTNET_CLI_TELEMETRY_OPTOUT=1"

@@ -11,6 +11,8 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 # shellcheck source=build/lib/postgres.sh
 source "$REPO_ROOT/build/lib/postgres.sh"
+# shellcheck source=build/lib/tools.sh
+source "$REPO_ROOT/build/lib/tools.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -31,6 +33,9 @@ Environment:
   EVENTBOOKING_PG_PORT        port of the local PostgreSQL (default 54329)
   Jwt__SigningKey             JWT signing key (default: random key kept in
                               .data/jwt-signing-key)
+  Tickets__SigningKey         ticket signing key, EC P-256 PEM (default: one
+                              generated with openssl, kept in
+                              .data/ticket-signing-key.pem)
   ASPNETCORE_URLS             listen URL(s) when --instances is 1
   ASPNETCORE_ENVIRONMENT      default Development
 EOF
@@ -141,6 +146,18 @@ if [[ -z ${Jwt__SigningKey:-} ]]; then
     chmod 600 "$key_file"
     Jwt__SigningKey=$(<"$key_file")
     export Jwt__SigningKey
+fi
+
+# --- ticket signing key -------------------------------------------------------
+if [[ -z ${Tickets__SigningKey:-} ]]; then
+    ticket_key_file="$DATA_DIR/ticket-signing-key.pem"
+    if [[ ! -s $ticket_key_file ]]; then
+        log "generating a ticket signing key (EC P-256) in $ticket_key_file"
+        (umask 077 && new_ticket_signing_key >"$ticket_key_file.tmp") && mv "$ticket_key_file.tmp" "$ticket_key_file"
+    fi
+    chmod 600 "$ticket_key_file"
+    Tickets__SigningKey=$(<"$ticket_key_file")
+    export Tickets__SigningKey
 fi
 
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}

@@ -12,6 +12,8 @@ REPO_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$REPO_ROOT"
 # shellcheck source=build/lib/postgres.sh
 source "$REPO_ROOT/build/lib/postgres.sh"
+# shellcheck source=build/lib/tools.sh
+source "$REPO_ROOT/build/lib/tools.sh"
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
@@ -133,6 +135,10 @@ else
 fi
 
 # --- build ------------------------------------------------------------------------
+# The ticket tests decode QR codes with a standard reader (zbarimg), SVG drawn by librsvg first.
+ensure_command zbarimg zbar-tools || { printf 'error: could not install zbar-tools (zbarimg)\n' >&2; exit 2; }
+ensure_command rsvg-convert librsvg2-bin || { printf 'error: could not install librsvg2-bin (rsvg-convert)\n' >&2; exit 2; }
+
 log "dotnet tool restore"
 dotnet tool restore
 log "dotnet restore $SOLUTION"

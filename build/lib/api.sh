@@ -34,13 +34,10 @@ die() {
   exit 2
 }
 
-ensure_jq() {
-  command -v jq >/dev/null 2>&1 && return 0
-  log "installing jq (Debian package)"
-  local -a sudo=()
-  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq && "${sudo[@]}" apt-get install -y -qq jq >/dev/null
-}
+# shellcheck source=build/lib/tools.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tools.sh"
+
+ensure_jq() { ensure_command jq jq; }
 
 api__repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd; }
 

@@ -39,6 +39,8 @@ public static class DependencyInjection
         // Validators are stateless: one instance each for the life of the process.
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
+        services.AddScoped<Tickets.TicketDesk>();
+
         services.AddSingleton(CreateMappingConfig());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));
 

@@ -4,6 +4,7 @@ using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Events;
 using EventBooking.Application.Realtime;
+using EventBooking.Application.Tickets;
 using EventBooking.Domain.Events;
 using EventBooking.Infrastructure.Authentication;
 using EventBooking.Infrastructure.Concurrency;
@@ -13,6 +14,7 @@ using EventBooking.Infrastructure.Persistence.Seeding;
 using EventBooking.Infrastructure.Realtime;
 using EventBooking.Infrastructure.Seats;
 using EventBooking.Infrastructure.Security;
+using EventBooking.Infrastructure.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -103,6 +105,12 @@ public static class DependencyInjection
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<ICallerLookup, CallerLookup>();
+
+        services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IPostConfigureOptions<TicketOptions>, DevelopmentTicketKey>();
+        services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
+        services.AddSingleton<ITicketSigner, EcdsaTicketSigner>();
+        services.AddSingleton<ITicketCodeRenderer, QrTicketCodeRenderer>();
 
         // Concurrent lookups of users and events share queries (docs/adr/0013); the values are immutable.
         services.AddSingleton(typeof(CoalescingLookup<,>));

@@ -140,6 +140,7 @@ internal static class DependencyInjection
         api.MapEventEndpoints();
         api.MapBookingEndpoints();
         api.MapWaitlistEndpoints();
+        api.MapTicketEndpoints();
 
         app.MapRealtimeEndpoints();
         return app;

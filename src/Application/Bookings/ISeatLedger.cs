@@ -16,6 +16,9 @@ namespace EventBooking.Application.Bookings;
 /// each offer the seat to the first waiting user in the same transaction (docs/adr/0016).
 /// </para>
 /// <para>
+/// A checked-in booking can no longer be cancelled or transferred (docs/adr/0017).
+/// </para>
+/// <para>
 /// Confirm, cancel and transfer each run in a transaction of their own (a confirmation may share it with other
 /// buyers of the same event); a capacity change is one step of an event update and joins the command's
 /// transaction (<see cref="Common.Behaviours.ITransactional"/>).
@@ -43,6 +46,16 @@ public interface ISeatLedger
 
     /// <summary>Books the seat held for the user's live offer, exactly as a booking (audit row, announcement).</summary>
     Task<Result<SeatConfirmation>> AcceptWaitlistOfferAsync(BookingRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records that the booking's holder came in, and when (returned); refused when it was checked in before
+    /// (<see cref="Domain.Tickets.TicketErrors.AlreadyCheckedIn"/>, with the first time and who scanned it), has been
+    /// cancelled or transferred meanwhile. Of two scanners at once, exactly one succeeds.
+    /// </summary>
+    Task<Result<DateTime>> CheckInAsync(BookingCheckIn checkIn, CancellationToken cancellationToken);
+
+    /// <summary>Takes back a check-in (audited); <see cref="Domain.Tickets.TicketErrors.NotCheckedIn"/> when there is none.</summary>
+    Task<Result> UndoCheckInAsync(CheckInUndo undo, CancellationToken cancellationToken);
 }
 
 /// <summary>A confirmed booking and the free seats its event had right after it.</summary>

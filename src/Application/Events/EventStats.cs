@@ -22,6 +22,7 @@ public static class EventStats
             counts.Confirmed,
             counts.Cancelled,
             counts.AvailableSeats,
+            counts.CheckedIn,
             Math.Round(100m * counts.Confirmed / counts.SeatCapacity, 2),
             all == 0 ? 0m : Math.Round((decimal)counts.Cancelled / all, 4),
             perDay);

@@ -1,4 +1,5 @@
 using EventBooking.Domain.Common;
+using EventBooking.Domain.Tickets;
 
 namespace EventBooking.Domain.Bookings;
 
@@ -29,6 +30,9 @@ public sealed class Booking
     public DateTime CreatedAt { get; private set; }
 
     public DateTime? CancelledAt { get; private set; }
+
+    /// <summary>Set once the holder came through the door (docs/adr/0017); a checked-in booking stays as it is.</summary>
+    public CheckIn? CheckIn { get; private set; }
 
     public bool IsOwnedBy(int userId) => UserId == userId;
 
@@ -62,7 +66,48 @@ public sealed class Booking
             : new BookingTransfer(BookingId, EventId, UserId, recipientId, actor.UserId);
     }
 
-    /// <summary>The rules every change of a booking obeys, in this order: owner or admin, confirmed, event ahead.</summary>
+    /// <summary>
+    /// Checks in the booking <paramref name="ticket"/> names, for <paramref name="actorId"/>, whom the event already
+    /// allowed to run its door. The ticket must be of this booking's event, the booking confirmed and still held by
+    /// the user the ticket was issued to. Whether it was checked in already is for the ledger to say, under the
+    /// booking's row lock, so that of two scanners racing exactly one wins.
+    /// </summary>
+    public Result<BookingCheckIn> CheckInWith(TicketClaims ticket, int actorId)
+    {
+        if (ticket.BookingId != BookingId || ticket.EventId != EventId)
+        {
+            return TicketErrors.ForAnotherEvent;
+        }
+
+        if (Status != BookingStatus.Confirmed)
+        {
+            return TicketErrors.BookingCancelled;
+        }
+
+        return ticket.HolderId == UserId ? new BookingCheckIn(BookingId, EventId, UserId, actorId) : TicketErrors.HolderChanged;
+    }
+
+    /// <summary>Takes back the check-in, for <paramref name="actorId"/>, whom the event allowed to run its door.</summary>
+    public Result<CheckInUndo> UndoCheckIn(int actorId) =>
+        CheckIn is null ? TicketErrors.NotCheckedIn : new CheckInUndo(BookingId, EventId, actorId);
+
+    /// <summary>A confirmed booking is issued a ticket, whoever holds it at the moment.</summary>
+    public Result<TicketClaims> IssueTicket(Actor actor, string attendeeName, DateTime now)
+    {
+        var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, TicketErrors.NotAllowedToViewTicket);
+        if (allowed.IsFailure)
+        {
+            return allowed.Error!;
+        }
+
+        return Status == BookingStatus.Confirmed
+            ? new TicketClaims(BookingId, EventId, UserId, attendeeName, now)
+            : TicketErrors.NoTicketForCancelledBooking;
+    }
+
+    /// <summary>
+    /// The rules every change of a booking obeys, in this order: owner or admin, confirmed, not checked in, event ahead.
+    /// </summary>
     private Result EnsureChangeable(Actor actor, DateTime eventDate, DateTime now, Error notAllowed, Error eventStarted)
     {
         var allowed = BookingRules.ActorIsOwnerOrAdmin(actor, UserId, notAllowed);
@@ -72,7 +117,12 @@ public sealed class Booking
         }
 
         var confirmed = BookingRules.BookingIsConfirmed(Status);
-        return confirmed.IsFailure ? confirmed : BookingRules.EventIsUpcoming(eventDate, now, eventStarted);
+        if (confirmed.IsFailure)
+        {
+            return confirmed;
+        }
+
+        return CheckIn is null ? BookingRules.EventIsUpcoming(eventDate, now, eventStarted) : TicketErrors.CannotCancelCheckedIn;
     }
 
     /// <summary>A request the ledger confirmed: how a booking comes to exist.</summary>

@@ -12,6 +12,9 @@ public enum ErrorType
     /// <summary>An upload over its size limit (413).</summary>
     PayloadTooLarge,
 
+    /// <summary>Well-formed and understood, but refers to something else than asked (422).</summary>
+    Unprocessable,
+
     /// <summary>Too many attempts; try again after <see cref="Error.RetryAfter"/> (429).</summary>
     TooManyRequests,
 }

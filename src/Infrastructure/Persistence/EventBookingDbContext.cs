@@ -19,6 +19,8 @@ public sealed class EventBookingDbContext(DbContextOptions<EventBookingDbContext
 
     public DbSet<IdempotencyKeyRecord> IdempotencyKeys => Set<IdempotencyKeyRecord>();
 
+    public DbSet<CheckIn> CheckIns => Set<CheckIn>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // The schema document specifies SERIAL keys, not identity columns.

@@ -3,6 +3,7 @@ using EventBooking.Application.Waitlist;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
 using EventBooking.Domain.Events;
+using EventBooking.Domain.Tickets;
 using EventBooking.Domain.Users;
 using EventBooking.Domain.Waitlist;
 using EventBooking.Infrastructure.Concurrency;
@@ -16,7 +17,8 @@ namespace EventBooking.Infrastructure.Seats;
 /// <summary>
 /// The seat ledger on PostgreSQL: every seat change is one call of one of the ledger functions
 /// (<c>create_bookings</c>, <c>cancel_booking_outcome</c>, <c>transfer_booking</c>, <c>resize_event</c>, and the waiting
-/// list's <c>join_waitlist</c>, <c>leave_waitlist</c>, <c>accept_waitlist_offer</c>), which lock the
+/// list's <c>join_waitlist</c>, <c>leave_waitlist</c>, <c>accept_waitlist_offer</c>, and the door's
+/// <c>check_in_booking</c>, <c>undo_check_in</c>, which lock the booking row instead), which lock the
 /// event row, judge the rules again, change the rows, write the audit row and NOTIFY the new count in one step.
 /// Their outcomes become the domain's errors here, in one table per operation; nothing above this class knows
 /// the functions or their outcome words.
@@ -60,6 +62,7 @@ internal sealed class SeatLedger(
             "cancelled" => new SeatCount(eventId, seats),
             "not_found" => BookingErrors.NotFound,
             "not_confirmed" => BookingErrors.AlreadyCancelled,
+            "checked_in" => TicketErrors.CannotCancelCheckedIn,
             "event_started" => BookingErrors.CannotCancelPastEvent,
             _ => throw Unknown("cancel_booking_outcome", outcome),
         };
@@ -78,6 +81,7 @@ internal sealed class SeatLedger(
             "transferred" => new SeatCount(eventId, seats),
             "not_found" => BookingErrors.NotFound,
             "not_confirmed" => BookingErrors.AlreadyCancelled,
+            "checked_in" => TicketErrors.CannotCancelCheckedIn,
             "event_started" => BookingErrors.CannotTransferPastEvent,
             "same_user" => BookingErrors.AlreadyHeldByRecipient,
             "user_not_found" => BookingErrors.RecipientNotFound,
@@ -174,6 +178,43 @@ internal sealed class SeatLedger(
                 _ => throw Unknown("accept_waitlist_offer", outcome),
             };
         });
+
+    public async Task<Result<DateTime>> CheckInAsync(BookingCheckIn checkIn, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT outcome, at, by_user_id, by_name FROM check_in_booking($1, $2, $3, $4)");
+        command.Parameters.Add(new NpgsqlParameter { Value = checkIn.BookingId });
+        command.Parameters.Add(new NpgsqlParameter { Value = checkIn.EventId });
+        command.Parameters.Add(new NpgsqlParameter { Value = checkIn.TicketHolderId });
+        command.Parameters.Add(new NpgsqlParameter { Value = checkIn.ActorId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var outcome = reader.GetString(0);
+        return outcome switch
+        {
+            "checked_in" => reader.GetDateTime(1),
+            "already_checked_in" => TicketErrors.AlreadyCheckedIn(
+                reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetInt32(2), reader.IsDBNull(3) ? null : reader.GetString(3)),
+            "not_found" => BookingErrors.NotFound,
+            "wrong_event" => TicketErrors.ForAnotherEvent,
+            "not_confirmed" => TicketErrors.BookingCancelled,
+            "holder_changed" => TicketErrors.HolderChanged,
+            _ => throw Unknown("check_in_booking", outcome),
+        };
+    }
+
+    public async Task<Result> UndoCheckInAsync(CheckInUndo undo, CancellationToken cancellationToken)
+    {
+        var (outcome, _, _) = await CallAsync(
+            "SELECT outcome, NULL::integer, NULL::integer FROM undo_check_in($1, $2, $3)", cancellationToken, undo.BookingId, undo.EventId, undo.ActorId);
+        return outcome switch
+        {
+            "undone" => Result.Success(),
+            "not_found" => BookingErrors.NotFound,
+            "not_checked_in" => TicketErrors.NotCheckedIn,
+            _ => throw Unknown("undo_check_in", outcome),
+        };
+    }
 
     /// <summary>
     /// Runs <paramref name="attempt"/> with a new booking id until it answers (null: the id was taken, which a random

@@ -17,6 +17,7 @@ internal static class ErrorResponses
         ErrorType.NotFound => StatusCodes.Status404NotFound,
         ErrorType.Conflict => StatusCodes.Status409Conflict,
         ErrorType.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+        ErrorType.Unprocessable => StatusCodes.Status422UnprocessableEntity,
         ErrorType.TooManyRequests => StatusCodes.Status429TooManyRequests,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unmapped error type"),
     };

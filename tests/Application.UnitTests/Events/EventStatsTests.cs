@@ -9,8 +9,8 @@ public sealed class EventStatsTests
     [Fact]
     public void From_ShouldComputeOccupancyAndCancellationRateAsHandComputed()
     {
-        // 200 seats, 37 confirmed, 13 cancelled: occupancy 37/200 = 18.5 %, cancellation 13/50 = 0.26.
-        var counts = new EventBookingCounts(200, 163, 37, 13, new Dictionary<DateOnly, int>());
+        // 200 seats, 37 confirmed (21 of them checked in), 13 cancelled: occupancy 37/200 = 18.5 %, cancellation 13/50 = 0.26.
+        var counts = new EventBookingCounts(200, 163, 37, 13, 21, new Dictionary<DateOnly, int>());
 
         var stats = EventStats.From(4, counts, Today);
 
@@ -19,6 +19,7 @@ public sealed class EventStatsTests
         Assert.Equal(37, stats.Confirmed);
         Assert.Equal(13, stats.Cancelled);
         Assert.Equal(163, stats.Available);
+        Assert.Equal(21, stats.CheckedIn);
         Assert.Equal(18.5m, stats.OccupancyPercent);
         Assert.Equal(0.26m, stats.CancellationRate);
     }
@@ -26,7 +27,7 @@ public sealed class EventStatsTests
     [Fact]
     public void From_ShouldRoundOccupancyToTwoDecimalsAndTheRateToFour()
     {
-        var stats = EventStats.From(1, new EventBookingCounts(3, 2, 1, 2, new Dictionary<DateOnly, int>()), Today);
+        var stats = EventStats.From(1, new EventBookingCounts(3, 2, 1, 2, 0, new Dictionary<DateOnly, int>()), Today);
 
         Assert.Equal(33.33m, stats.OccupancyPercent);
         Assert.Equal(0.6667m, stats.CancellationRate);
@@ -35,7 +36,7 @@ public sealed class EventStatsTests
     [Fact]
     public void From_WithNoBookings_ShouldReportZeroRatherThanDivideByZero()
     {
-        var stats = EventStats.From(1, new EventBookingCounts(50, 50, 0, 0, new Dictionary<DateOnly, int>()), Today);
+        var stats = EventStats.From(1, new EventBookingCounts(50, 50, 0, 0, 0, new Dictionary<DateOnly, int>()), Today);
 
         Assert.Equal(0m, stats.OccupancyPercent);
         Assert.Equal(0m, stats.CancellationRate);
@@ -44,7 +45,7 @@ public sealed class EventStatsTests
     [Fact]
     public void From_ShouldListThirtyDaysOldestFirstWithZerosFilledIn()
     {
-        var counts = new EventBookingCounts(10, 7, 3, 0, new Dictionary<DateOnly, int>
+        var counts = new EventBookingCounts(10, 7, 3, 0, 0, new Dictionary<DateOnly, int>
         {
             [Today] = 2,
             [Today.AddDays(-29)] = 1,

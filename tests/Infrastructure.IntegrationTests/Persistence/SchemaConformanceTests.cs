@@ -14,7 +14,7 @@ namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 /// seed/DATABASE-SCHEMA.md (plus events.image_url from contract section 8). Each expectation below is a
 /// line of that document; a drifting migration shows up here as a readable diff. Our additions are
 /// marked: the <c>event_images</c> table (images stored in PostgreSQL), <c>idx_users_email_lower</c>
-/// (case-insensitive email lookups) and <c>idempotency_keys</c> (retry-safe booking).
+/// (case-insensitive email lookups) and <c>idempotency_keys</c> (retry-safe booking), the waiting list and <c>check_ins</c> (door check-in).
 /// </summary>
 [Collection(DatabaseCollection.Name)]
 public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLifetime
@@ -40,7 +40,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> '__EFMigrationsHistory'
             """);
 
-        Assert.Equal(["booking_logs", "bookings", "event_images", "events", "idempotency_keys", "users", "waitlist_entries", "waitlist_logs"], tables);
+        Assert.Equal(["booking_logs", "bookings", "check_ins", "event_images", "events", "idempotency_keys", "users", "waitlist_entries", "waitlist_logs"], tables);
     }
 
     [Fact]
@@ -62,6 +62,10 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings.id integer NOT NULL DEFAULT nextval('bookings_id_seq'::regclass)",
             "bookings.status varchar(20) NULL DEFAULT 'confirmed'::character varying",
             "bookings.user_id integer NULL",
+            "check_ins.booking_id varchar(50) NOT NULL", // ours, and the next three
+            "check_ins.checked_in_at timestamp without time zone NOT NULL",
+            "check_ins.checked_in_by integer NULL",
+            "check_ins.event_id integer NOT NULL",
             "event_images.content bytea NOT NULL", // ours
             "event_images.content_type varchar(50) NOT NULL", // ours
             "event_images.event_id integer NOT NULL", // ours
@@ -133,6 +137,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "booking_logs p PRIMARY KEY (id)",
             "bookings p PRIMARY KEY (id)",
             "bookings u UNIQUE (booking_id)",
+            "check_ins p PRIMARY KEY (booking_id)", // ours
             "event_images p PRIMARY KEY (event_id)", // ours
             "events c CHECK (((available_seats >= 0) AND (available_seats <= seat_capacity))) check_available_seats",
             "events c CHECK ((seat_capacity > 0)) check_seat_capacity",
@@ -168,6 +173,9 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         [
             "bookings FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE",
             "bookings FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
+            "check_ins FOREIGN KEY (booking_id) REFERENCES bookings(booking_id) ON DELETE CASCADE", // ours
+            "check_ins FOREIGN KEY (checked_in_by) REFERENCES users(id) ON DELETE SET NULL", // ours
+            "check_ins FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "event_images FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
             "idempotency_keys FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", // ours
@@ -197,6 +205,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings_booking_id_unique | bookings | booking_id | unique | ",
             "bookings_pkey | bookings | id | unique | ",
             "bookings_user_event_confirmed_unique | bookings | user_id,event_id | unique | ((status)::text = 'confirmed'::text)",
+            "check_ins_pkey | check_ins | booking_id | unique | ", // ours
             "event_images_pkey | event_images | event_id | unique | ", // ours
             "events_pkey | events | id | unique | ",
             "idempotency_keys_pkey | idempotency_keys | user_id,key | unique | ", // ours
@@ -208,6 +217,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idx_bookings_event_id | bookings | event_id |  | ",
             "idx_bookings_status | bookings | status |  | ",
             "idx_bookings_user_id | bookings | user_id |  | ",
+            "idx_check_ins_checked_in_by | check_ins | checked_in_by |  | ", // ours
+            "idx_check_ins_event_id | check_ins | event_id |  | ", // ours
             "idx_events_available_seats | events | available_seats |  | (available_seats > 0)",
             "idx_events_created_by | events | created_by |  | ",
             "idx_events_event_date | events | event_date |  | ",
@@ -274,7 +285,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
             ORDER BY p.proname
             """);
-        // Every function that changes seats locks the event row itself; the schema document's two are wrappers.
+        // Every function that changes seats locks the event row itself (check-in: the booking row); the schema document's two are wrappers.
         var lockingFunctions = await QueryAsync(
             """
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -303,8 +314,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Equal(ledgerFamily, family);
         Assert.Equal(
             [
-                "accept_waitlist_offer", "cancel_booking_outcome", "create_bookings", "expire_waitlist_offers", "join_waitlist",
-                "leave_waitlist", "resize_event", "transfer_booking", "waitlist_offer_free_seats",
+                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings", "expire_waitlist_offers",
+                "join_waitlist", "leave_waitlist", "resize_event", "transfer_booking", "undo_check_in", "waitlist_offer_free_seats",
             ],
             lockingFunctions);
         Assert.Equal(["cancel_booking", "create_booking"], wrappers);

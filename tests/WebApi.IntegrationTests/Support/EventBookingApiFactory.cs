@@ -21,6 +21,7 @@ public sealed class EventBookingApiFactory(
         builder.UseSetting("Jwt:SigningKey", TestTokens.SigningKey);
         builder.UseSetting("Jwt:Issuer", TestTokens.Issuer);
         builder.UseSetting("Jwt:Audience", TestTokens.Audience);
+        builder.UseSetting("Tickets:SigningKey", TestTickets.SigningKey);
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Caching:EventReadSeconds", "0");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())

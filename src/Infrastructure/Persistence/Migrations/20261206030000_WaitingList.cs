@@ -395,7 +395,7 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
             || operation.Sql.Contains("FUNCTION resize_event(", StringComparison.Ordinal);
 
         /// <summary>cancel_booking_outcome of SeatLedgerFunctions, offering the freed seat to the waiting list first.</summary>
-        private const string CancelBookingOutcomeOffering = """
+        internal const string CancelBookingOutcomeOffering = """
                 CREATE OR REPLACE FUNCTION cancel_booking_outcome(p_booking_id varchar, p_actor_id integer DEFAULT NULL, p_offer_seconds integer DEFAULT 900)
                 RETURNS TABLE (outcome text, booked_event integer, seats_left integer)
                 LANGUAGE plpgsql

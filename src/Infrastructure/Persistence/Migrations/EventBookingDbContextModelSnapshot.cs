@@ -89,6 +89,37 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                     b.ToTable("bookings", (string)null);
                 });
 
+            modelBuilder.Entity("EventBooking.Domain.Bookings.CheckIn", b =>
+                {
+                    b.Property<string>("BookingId")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTime>("CheckedInAt")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<int?>("CheckedInBy")
+                        .HasColumnType("integer")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<int>("EventId")
+                        .HasColumnType("integer")
+                        .HasColumnName("event_id");
+
+                    b.HasKey("BookingId")
+                        .HasName("check_ins_pkey");
+
+                    b.HasIndex("CheckedInBy")
+                        .HasDatabaseName("idx_check_ins_checked_in_by");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("idx_check_ins_event_id");
+
+                    b.ToTable("check_ins", (string)null);
+                });
+
             modelBuilder.Entity("EventBooking.Domain.Events.Event", b =>
                 {
                     b.Property<int>("Id")
@@ -380,6 +411,30 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .HasConstraintName("bookings_user_id_users_id_fk");
                 });
 
+            modelBuilder.Entity("EventBooking.Domain.Bookings.CheckIn", b =>
+                {
+                    b.HasOne("EventBooking.Domain.Bookings.Booking", null)
+                        .WithOne("CheckIn")
+                        .HasForeignKey("EventBooking.Domain.Bookings.CheckIn", "BookingId")
+                        .HasPrincipalKey("EventBooking.Domain.Bookings.Booking", "BookingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("check_ins_booking_id_bookings_booking_id_fk");
+
+                    b.HasOne("EventBooking.Domain.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("CheckedInBy")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("check_ins_checked_in_by_users_id_fk");
+
+                    b.HasOne("EventBooking.Domain.Events.Event", null)
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("check_ins_event_id_events_id_fk");
+                });
+
             modelBuilder.Entity("EventBooking.Domain.Events.Event", b =>
                 {
                     b.HasOne("EventBooking.Domain.Users.User", null)
@@ -407,6 +462,11 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("idempotency_keys_user_id_users_id_fk");
+                });
+
+            modelBuilder.Entity("EventBooking.Domain.Bookings.Booking", b =>
+                {
+                    b.Navigation("CheckIn");
                 });
 #pragma warning restore 612, 618
         }

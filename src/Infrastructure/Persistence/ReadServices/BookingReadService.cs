@@ -85,7 +85,12 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
                     join u in db.Users on b.UserId equals u.Id
                     where b.EventId == eventId && b.Id > after
                     orderby b.Id
-                    select new { b.Id, Row = new AttendeeRow(b.BookingId, u.Name, u.Email, b.Status, b.CreatedAt, b.CancelledAt) })
+                    select new
+                    {
+                        b.Id,
+                        Row = new AttendeeRow(
+                            b.BookingId, u.Name, u.Email, b.Status, b.CreatedAt, b.CancelledAt, b.CheckIn == null ? null : b.CheckIn.CheckedInAt),
+                    })
                 .Take(PageSize)
                 .ToListAsync(cancellationToken);
             foreach (var item in page)

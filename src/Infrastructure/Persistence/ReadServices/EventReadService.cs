@@ -41,6 +41,7 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
                 e.AvailableSeats,
                 Confirmed = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Confirmed),
                 Cancelled = db.Bookings.Count(b => b.EventId == eventId && b.Status == BookingStatus.Cancelled),
+                CheckedIn = db.CheckIns.Count(c => c.EventId == eventId),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (counts is null)
@@ -59,6 +60,7 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
             counts.AvailableSeats,
             counts.Confirmed,
             counts.Cancelled,
+            counts.CheckedIn,
             perDay.ToDictionary(d => DateOnly.FromDateTime(d.Day), d => d.Count));
     }
 

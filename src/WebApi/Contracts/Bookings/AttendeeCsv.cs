@@ -7,7 +7,7 @@ namespace EventBooking.WebApi.Contracts.Bookings;
 /// <summary>The columns of the attendee export.</summary>
 internal static class AttendeeCsv
 {
-    public static readonly IReadOnlyList<string> Header = ["Booking ID", "Name", "Email", "Status", "Booked At", "Cancelled At"];
+    public static readonly IReadOnlyList<string> Header = ["Booking ID", "Name", "Email", "Status", "Booked At", "Cancelled At", "Checked In At"];
 
     public static IEnumerable<string?> Cells(AttendeeRow row) =>
     [
@@ -17,5 +17,6 @@ internal static class AttendeeCsv
         row.Status == BookingStatus.Cancelled ? "cancelled" : "confirmed",
         Csv.Time(row.BookedAt),
         Csv.Time(row.CancelledAt),
+        Csv.Time(row.CheckedInAt),
     ];
 }
