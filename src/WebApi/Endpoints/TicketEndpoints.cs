@@ -51,16 +51,16 @@ internal static class TicketEndpoints
             .Produces<TicketKeySet>(StatusCodes.Status200OK, JwkSetContentType)
             .ProducesErrors(429, 503);
 
-        var checkIns = app.MapGroup("/api/events/{id}/check-ins").WithTags("Tickets").RequireAuthorization();
+        var door = app.MapGroup("/api/events/{id}").WithTags("Tickets").RequireAuthorization();
 
-        checkIns.MapPost("", CheckIn)
+        door.MapPost("/check-ins", CheckIn)
             .WithName("CheckIn")
             .WithSummary("Check in the holder of a scanned ticket, once (the event's creator or an admin)")
             .Accepts<CheckInRequest>("application/json")
             .Produces<SuccessEnvelope<CheckInResponse>>()
             .ProducesErrors(400, 401, 403, 404, 409, 413, 415, 422, 429, 503);
 
-        checkIns.MapDelete("/{bookingId}", UndoCheckIn)
+        door.MapDelete("/check-ins/{bookingId}", UndoCheckIn)
             .WithName("UndoCheckIn")
             .WithSummary("Undo a mistaken check-in (the event's creator or an admin)")
             .Produces<MessageEnvelope>()

@@ -42,6 +42,11 @@ public sealed class ObjectLevelAuthorizationTests(DatabaseFixture database) : Ap
         ("DELETE", "/api/bookings/{bookingId}", null),
         ("GET", "/api/bookings/{bookingId}/history", null),
         ("POST", "/api/bookings/{bookingId}/transfer", new { email = "stranger@example.com" }),
+        ("GET", "/api/bookings/{bookingId}/ticket", null),
+        ("GET", "/api/bookings/{bookingId}/ticket.png", null),
+        ("GET", "/api/bookings/{bookingId}/ticket.svg", null),
+        ("POST", "/api/events/{id}/check-ins", new { token = "not.a.ticket" }),
+        ("DELETE", "/api/events/{id}/check-ins/{bookingId}", null),
         ("PUT", "/api/admin/users/{id}/role", new { role = "admin" }),
     ];
 
@@ -96,5 +101,6 @@ public sealed class ObjectLevelAuthorizationTests(DatabaseFixture database) : Ap
                 || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM bookings t)
                 || (SELECT md5(string_agg(t::text, ',' ORDER BY t::text)) FROM users t)
                 || (SELECT count(*)::text FROM booking_logs)
+                || (SELECT count(*)::text FROM check_ins)
             """);
 }

@@ -13,7 +13,7 @@ namespace EventBooking.WebApi.IntegrationTests.Hostile;
 public sealed class OpenApiFuzzTests(DatabaseFixture database, ITestOutputHelper output) : HostileApiTest(database)
 {
     /// <summary>The OpenAPI tags; one test (one in-memory API) per tag.</summary>
-    private static readonly string[] GroupNames = ["Auth", "Events", "Bookings", "Waiting list", "Admin"];
+    private static readonly string[] GroupNames = ["Auth", "Events", "Bookings", "Waiting list", "Tickets", "Admin"];
 
     public static TheoryData<string> Groups => new(GroupNames);
 

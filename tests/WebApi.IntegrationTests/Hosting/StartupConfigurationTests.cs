@@ -65,6 +65,48 @@ public sealed class StartupConfigurationTests(DatabaseFixture database)
         Assert.Contains(named, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Start_OutsideDevelopmentWithoutATicketSigningKey_ShouldRefuseToStart()
+    {
+        var (exitCode, error) = await RunAsync(
+            "--environment=Production",
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Tickets__SigningKey is not set", error, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, string> BadTicketKeys => new()
+    {
+        { "--Tickets:SigningKey=not a key", "Tickets__SigningKey is not a PEM EC private or public key" },
+        { $"--Tickets:SigningKey={TestTickets.PublicKeyOf(TestTickets.SigningKey)}", "Tickets__SigningKey is a public key" },
+        { $"--Tickets:SigningKey={P384Key()}", "Tickets__SigningKey is not on the P-256 curve" },
+        { "--Tickets:VerificationKeys:0=-----BEGIN PUBLIC KEY-----\nAAAA\n-----END PUBLIC KEY-----", "Tickets__VerificationKeys__0" },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadTicketKeys))]
+    public async Task Start_WithAMalformedTicketKey_ShouldRefuseToStartAndNameTheKey(string setting, string message)
+    {
+        var (exitCode, error) = await RunAsync(
+            "--environment=Production",
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            setting.StartsWith("--Tickets:SigningKey", StringComparison.Ordinal) ? "--Tickets:Issuer=eventbooking-tickets" : $"--Tickets:SigningKey={TestTickets.SigningKey}",
+            setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("PRIVATE KEY", error, StringComparison.Ordinal); // a key is never echoed
+    }
+
+    private static string P384Key()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP384);
+        return key.ExportPkcs8PrivateKeyPem();
+    }
+
     /// <summary>Runs the real entry point (as `dotnet run` would) and captures what it writes to stderr.</summary>
     private static async Task<(int ExitCode, string Error)> RunAsync(params string[] args)
     {

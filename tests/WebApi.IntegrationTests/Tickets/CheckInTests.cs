@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using EventBooking.WebApi.IntegrationTests.Support;
 
 namespace EventBooking.WebApi.IntegrationTests.Tickets;
@@ -82,7 +83,10 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
         var token = await TicketTokenAsync(door.BookingId, door.Attendee.Token);
         var (header, payload, _) = Decode(token);
         var parts = token.Split('.');
-        var signedElsewhere = SignWithNewKey(header.GetRawText(), payload.GetRawText());
+        var signedElsewhere = Sign(TestTickets.NewKey(), header.GetRawText(), payload.GetRawText());
+        var kid = header.GetProperty("kid").GetString();
+        var ours = new { alg = "ES256", kid, typ = "ticket+jwt" };
+        var claims = new { iss = "eventbooking-tickets", bid = door.BookingId, eid = door.EventId, uid = door.Attendee.Id, name = "Ada", iat = 1_800_000_000 };
         string[] bad =
         [
             Flip(token, part: 0),
@@ -90,6 +94,12 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
             Flip(token, part: 2),
             $"{parts[0]}.{Encode(new { bid = door.BookingId, eid = door.EventId, uid = door.Attendee.Id, name = "Mallory", iat = 1 })}.{parts[2]}",
             signedElsewhere, // same kid, another key
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(new { alg = "ES256", kid, typ = "JWT" }), JsonSerializer.Serialize(claims)), // our key, not our type
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(new { alg = "ES256", kid = "another-kid", typ = "ticket+jwt" }), JsonSerializer.Serialize(claims)),
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(claims with { iss = "someone-else" })),
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(new { iss = "eventbooking-tickets", bid = door.BookingId, eid = door.EventId, name = "Ada", iat = 1 })),
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(new { iss = "eventbooking-tickets", bid = door.BookingId, eid = "abc", uid = door.Attendee.Id, name = "Ada", iat = 1 })),
+            Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(new { iss = "eventbooking-tickets", bid = door.BookingId, eid = -1, uid = door.Attendee.Id, name = "Ada", iat = 1 })),
             $"{Encode(new { alg = "none", typ = "ticket+jwt" })}.{parts[1]}.",
             $"{Encode(new { alg = "HS256", kid = header.GetProperty("kid").GetString(), typ = "ticket+jwt" })}.{parts[1]}.{parts[2]}",
             door.Attendee.Token, // an access token is not a ticket
@@ -112,9 +122,15 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
         Assert.Equal(0, await CountCheckInsAsync());
         Assert.Equal(0, await CountBookingLogsAsync("checked_in"));
 
-        static string SignWithNewKey(string headerJson, string payloadJson)
+        // The control: the same hand-made token, right in every part, is a ticket.
+        var control = Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(claims));
+        Assert.Equal("Ada", (await AssertSuccessAsync(await CheckInAsync(door.EventId, control, door.Organiser.Token), HttpStatusCode.OK))
+            .GetProperty("attendee").GetProperty("name").GetString());
+
+        static string Sign(string keyPem, string headerJson, string payloadJson)
         {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            using var key = ECDsa.Create();
+            key.ImportFromPem(keyPem);
             var signed = $"{Encode(headerJson)}.{Encode(payloadJson)}";
             return $"{signed}.{System.Buffers.Text.Base64Url.EncodeToString(key.SignData(Encoding.ASCII.GetBytes(signed), HashAlgorithmName.SHA256))}";
         }
