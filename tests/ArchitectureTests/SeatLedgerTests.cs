@@ -41,6 +41,7 @@ public class SeatLedgerTests
         Assert.DoesNotContain($"{Root}.Persistence.Migrations.SeatFunctions", result.CheckedTypes);
         ArchitectureAssert.ReportsExactly(
             [
+                $"{Root}.Persistence.EventStore -> \"DELETE FROM check_ins\"",
                 $"{Root}.Persistence.EventStore -> \"INSERT INTO bookings\"",
                 $"{Root}.Persistence.EventStore -> \"set available_seats =\"",
                 $"{Root}.Persistence.Seeding.Seeder -> \"INSERT INTO events (name, seat_capacity\"",

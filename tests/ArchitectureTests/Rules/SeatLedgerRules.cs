@@ -19,8 +19,8 @@ public static class SeatLedgerRules
     public const string MigrationsNamespace = "EventBooking.Infrastructure.Persistence.Migrations";
 
     /// <summary>
-    /// SQL that changes seat state: a call of the ledger functions (waiting list included), a write of a booking or
-    /// waiting-list row, an
+    /// SQL that changes seat state: a call of the ledger functions (waiting list and check-in included), a write of a
+    /// booking, waiting-list or check-in row, an
     /// assignment to a seat column (in a <c>SET</c> clause, or as arithmetic on itself), or an event row
     /// inserted with its seat counts. Reads, comparisons included (<c>WHERE available_seats = seat_capacity</c>),
     /// do not match.
@@ -28,7 +28,9 @@ public static class SeatLedgerRules
     public static Regex SeatWrite { get; } = new(
         """
         \b(?:create_bookings?|cancel_booking(?:_outcome)?|transfer_booking|resize_event
-            |join_waitlist|leave_waitlist|accept_waitlist_offer|expire_waitlist_offers|waitlist_offer_free_seats|waitlist_release_offer)\s*\(
+            |join_waitlist|leave_waitlist|accept_waitlist_offer|expire_waitlist_offers|waitlist_offer_free_seats|waitlist_release_offer
+            |check_in_booking|undo_check_in)\s*\(
+        | \b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:\w+\.)?check_ins\b
         | \b(?:INSERT\s+INTO|UPDATE)\s+(?:\w+\.)?(?:bookings|waitlist_entries)\b
         | \bSET\s(?:(?!\bWHERE\b)[^;])*?\b(?:\w+\.)?(?:available_seats|seat_capacity)\s*=(?!=)
         | \b(?:available_seats|seat_capacity)\s*=\s*(?:\w+\.)?(?:available_seats|seat_capacity)\s*[-+]

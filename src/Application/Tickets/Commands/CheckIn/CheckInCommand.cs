@@ -15,7 +15,7 @@ public sealed record CheckInCommand(int EventId, string Token) : IRequest<Result
 
 internal sealed class CheckInCommandValidator : AbstractValidator<CheckInCommand>
 {
-    /// <summary>Far above a real ticket (about 300 characters), far below anything that costs to parse.</summary>
+    /// <summary>Far above a real ticket (about 400 characters), far below anything that costs to parse.</summary>
     public const int MaxTokenLength = 2048;
 
     public CheckInCommandValidator()
