@@ -22,10 +22,10 @@ public sealed class AttendeeExportTests(DatabaseFixture database) : OrganiserTes
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal($"event-{eventId}-attendees.csv", response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
         var lines = (await response.Content.ReadAsStringAsync()).Split("\r\n");
-        Assert.Equal("Booking ID,Name,Email,Status,Booked At,Cancelled At", lines[0]);
-        Assert.Matches(@"^BK-E-1,Ann Lee,ann@example\.com,confirmed,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,$", lines[1]);
+        Assert.Equal("Booking ID,Name,Email,Status,Booked At,Cancelled At,Checked In At", lines[0]);
+        Assert.Matches(@"^BK-E-1,Ann Lee,ann@example\.com,confirmed,\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z,,$", lines[1]);
         Assert.Matches(
-            @"^BK-E-2,""'=HYPERLINK\(""""http://evil"""",""""Doe, Bob""""\)"",bob@example\.com,cancelled,\S+Z,\S+Z$",
+            @"^BK-E-2,""'=HYPERLINK\(""""http://evil"""",""""Doe, Bob""""\)"",bob@example\.com,cancelled,\S+Z,\S+Z,$",
             lines[2]);
         Assert.Equal(string.Empty, lines[3]);
         Assert.Equal(4, lines.Length);
