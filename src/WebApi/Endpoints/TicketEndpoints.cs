@@ -54,6 +54,7 @@ internal static class TicketEndpoints
         var door = app.MapGroup("/api/events/{id}").WithTags("Tickets").RequireAuthorization();
 
         door.MapPost("/check-ins", CheckIn)
+            .RequireRateLimiting(RateLimiting.RateLimiting.DoorPolicy)
             .WithName("CheckIn")
             .WithSummary("Check in the holder of a scanned ticket, once (the event's creator or an admin)")
             .Accepts<CheckInRequest>("application/json")

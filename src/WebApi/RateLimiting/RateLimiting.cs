@@ -14,12 +14,15 @@ internal static class RateLimiting
 {
     public const string AuthPolicy = "auth";
 
+    /// <summary>Door check-ins: their own, higher limit per scanning account, outside the general one.</summary>
+    public const string DoorPolicy = "door";
+
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingSettings>()
             .BindConfiguration(RateLimitingSettings.SectionName)
-            .Validate(s => s.PermitsPerMinute > 0 && s.AuthPermitsPerMinute > 0,
-                "RateLimiting__PermitsPerMinute and RateLimiting__AuthPermitsPerMinute must be positive.")
+            .Validate(s => s.PermitsPerMinute > 0 && s.AuthPermitsPerMinute > 0 && s.CheckInPermitsPerMinute > 0,
+                "RateLimiting__PermitsPerMinute, RateLimiting__AuthPermitsPerMinute and RateLimiting__CheckInPermitsPerMinute must be positive.")
             .ValidateOnStart();
 
         services.AddRateLimiter(_ => { });
@@ -29,12 +32,20 @@ internal static class RateLimiting
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.OnRejected = (context, cancellationToken) => WriteRejectionAsync(context, clock, cancellationToken);
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
-                s.Enabled ? PerMinute(ClientKey(http), s.PermitsPerMinute) : RateLimitPartition.GetNoLimiter("disabled"));
+                !s.Enabled ? RateLimitPartition.GetNoLimiter("disabled")
+                : IsDoor(http) ? RateLimitPartition.GetNoLimiter("door")
+                : PerMinute(ClientKey(http), s.PermitsPerMinute));
             limiter.AddPolicy(AuthPolicy, http =>
                 s.Enabled ? PerMinute($"auth:{IpAddress(http)}", s.AuthPermitsPerMinute) : RateLimitPartition.GetNoLimiter("disabled"));
+            limiter.AddPolicy(DoorPolicy, http =>
+                s.Enabled ? PerMinute($"door:{ClientKey(http)}", s.CheckInPermitsPerMinute) : RateLimitPartition.GetNoLimiter("disabled"));
         });
         return services;
     }
+
+    /// <summary>An endpoint under <see cref="DoorPolicy"/>: the general limit does not count it.</summary>
+    private static bool IsDoor(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == DoorPolicy;
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -80,11 +80,36 @@ public sealed class RateLimitingTests(DatabaseFixture database) : ApiTest(databa
         }
     }
 
-    private EventBookingApiFactory LimitedFactory(int permitsPerMinute) => new(Database, new Dictionary<string, string?>
+    [Fact]
+    public async Task CheckIns_ShouldCountAgainstTheirOwnLimit_NotTheGeneralOne()
+    {
+        var (organiser, token) = await CreateUserAsync("door@example.com", "admin");
+        var eventId = await ScalarAsync<int>(
+            "INSERT INTO events (name, event_date, seat_capacity, available_seats, created_by) VALUES ('Gala', timezone('utc', now()) + interval '1 day', 5, 5, $1) RETURNING id",
+            organiser);
+        await using var factory = LimitedFactory(permitsPerMinute: 2, checkInPermitsPerMinute: 4);
+        using var client = factory.CreateClient();
+        Task<HttpResponseMessage> ScanAsync() =>
+            client.SendAsync(Request(HttpMethod.Post, $"/api/events/{eventId}/check-ins", token, new { token = "not.a.ticket" }));
+
+        for (var i = 0; i < 4; i++)
+        {
+            await AssertErrorAsync(await ScanAsync(), HttpStatusCode.BadRequest, "INVALID_TICKET");
+        }
+
+        await AssertRateLimitedAsync(await ScanAsync());
+        // The general allowance is untouched by the scans, and the scans by it.
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Request(HttpMethod.Get, "/api/auth/me", token))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(Request(HttpMethod.Get, "/api/auth/me", token))).StatusCode);
+        await AssertRateLimitedAsync(await client.SendAsync(Request(HttpMethod.Get, "/api/auth/me", token)));
+    }
+
+    private EventBookingApiFactory LimitedFactory(int permitsPerMinute, int checkInPermitsPerMinute = 1200) => new(Database, new Dictionary<string, string?>
     {
         ["RateLimiting:Enabled"] = "true",
         ["RateLimiting:AuthPermitsPerMinute"] = "100",
         ["RateLimiting:PermitsPerMinute"] = permitsPerMinute.ToString(CultureInfo.InvariantCulture),
+        ["RateLimiting:CheckInPermitsPerMinute"] = checkInPermitsPerMinute.ToString(CultureInfo.InvariantCulture),
     });
 
     private static async Task AssertRateLimitedAsync(HttpResponseMessage response)
