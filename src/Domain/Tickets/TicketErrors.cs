@@ -28,9 +28,10 @@ public static class TicketErrors
 
     public static readonly Error NotCheckedIn = Error.NotFound("This booking is not checked in");
 
+    /// <summary>The contract's cancel and transfer conflict code, which existing clients handle; the message says why.</summary>
     public static readonly Error CannotCancelCheckedIn = Error.Conflict(
         "The booking is checked in: it can no longer be cancelled or transferred (the event's organiser can undo the check-in)",
-        AlreadyCheckedInCode);
+        "BOOKING_CONFLICT");
 
     /// <summary>The ticket was checked in before, at <paramref name="checkedInAt"/> by <paramref name="byName"/> (null: a deleted account).</summary>
     public static Error AlreadyCheckedIn(DateTime checkedInAt, int? byUserId, string? byName)

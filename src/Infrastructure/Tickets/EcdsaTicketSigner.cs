@@ -17,7 +17,19 @@ namespace EventBooking.Infrastructure.Tickets;
 internal sealed class EcdsaTicketSigner : ITicketSigner
 {
     public const string TokenType = "ticket+jwt";
-    private const int MaxTokenLength = 2048;
+
+    /// <summary>
+    /// The holder's name is cut to this many characters in the token. Names may be 255 characters of anything, and an
+    /// escaped emoji costs 12 bytes of JSON: uncut, a token could outgrow what check-in accepts and what a QR code
+    /// holds. Cut, a ticket stays under about 1,000 characters whatever the name.
+    /// </summary>
+    public const int MaxNameLength = 64;
+
+    /// <summary>The longest token checked; the check-in command's limit is the same number.</summary>
+    public const int MaxTokenLength = 2048;
+
+    /// <summary>9999-12-31T23:59:59Z, the last second <see cref="DateTimeOffset"/> can hold.</summary>
+    private const long MaxUnixSeconds = 253_402_300_799;
 
     private readonly JsonWebTokenHandler _handler = new() { SetDefaultTimesOnTokenCreation = false };
     private readonly SigningCredentials _signing;
@@ -76,7 +88,7 @@ internal sealed class EcdsaTicketSigner : ITicketSigner
                 ["bid"] = claims.BookingId,
                 ["eid"] = claims.EventId,
                 ["uid"] = claims.HolderId,
-                ["name"] = claims.AttendeeName,
+                ["name"] = Cut(claims.AttendeeName),
                 [JwtRegisteredClaimNames.Iat] = new DateTimeOffset(claims.IssuedAt, TimeSpan.Zero).ToUnixTimeSeconds(),
             },
         });
@@ -111,9 +123,21 @@ internal sealed class EcdsaTicketSigner : ITicketSigner
     private static long? Number(IDictionary<string, object> claims, string name) =>
         claims.TryGetValue(name, out var value)
         && long.TryParse(Convert.ToString(value, CultureInfo.InvariantCulture), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
-        && (name == JwtRegisteredClaimNames.Iat || number is > 0 and <= int.MaxValue)
+        && (name == JwtRegisteredClaimNames.Iat ? number <= MaxUnixSeconds : number is > 0 and <= int.MaxValue)
             ? number
             : null;
+
+    /// <summary>At most <see cref="MaxNameLength"/> characters, never ending in half a surrogate pair.</summary>
+    private static string Cut(string name)
+    {
+        if (name.Length <= MaxNameLength)
+        {
+            return name;
+        }
+
+        var length = char.IsHighSurrogate(name[MaxNameLength - 1]) ? MaxNameLength - 1 : MaxNameLength;
+        return name[..length];
+    }
 
     private static TicketPublicKey ToJwk(ECDsaSecurityKey key)
     {

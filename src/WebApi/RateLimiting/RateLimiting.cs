@@ -43,9 +43,10 @@ internal static class RateLimiting
         return services;
     }
 
-    /// <summary>An endpoint under <see cref="DoorPolicy"/>: the general limit does not count it.</summary>
+    /// <summary>A signed-in call of an endpoint under <see cref="DoorPolicy"/>: the general limit does not count it.</summary>
     private static bool IsDoor(HttpContext http) =>
-        http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == DoorPolicy;
+        http.User.Identity?.IsAuthenticated == true
+        && http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName == DoorPolicy;
 
     private static RateLimitPartition<string> PerMinute(string key, int permits) =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions

@@ -175,7 +175,6 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "bookings FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE",
             "check_ins FOREIGN KEY (booking_id) REFERENCES bookings(booking_id) ON DELETE CASCADE", // ours
             "check_ins FOREIGN KEY (checked_in_by) REFERENCES users(id) ON DELETE SET NULL", // ours
-            "check_ins FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "event_images FOREIGN KEY (event_id) REFERENCES events(id) ON DELETE CASCADE", // ours
             "events FOREIGN KEY (created_by) REFERENCES users(id) ON DELETE SET NULL",
             "idempotency_keys FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE", // ours

@@ -101,7 +101,7 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
             Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(new { iss = "eventbooking-tickets", bid = door.BookingId, eid = "abc", uid = door.Attendee.Id, name = "Ada", iat = 1 })),
             Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(new { iss = "eventbooking-tickets", bid = door.BookingId, eid = -1, uid = door.Attendee.Id, name = "Ada", iat = 1 })),
             $"{Encode(new { alg = "none", typ = "ticket+jwt" })}.{parts[1]}.",
-            $"{Encode(new { alg = "HS256", kid = header.GetProperty("kid").GetString(), typ = "ticket+jwt" })}.{parts[1]}.{parts[2]}",
+            HmacWithThePublicKey(Encode(new { alg = "HS256", kid, typ = "ticket+jwt" }), parts[1]), // algorithm confusion
             door.Attendee.Token, // an access token is not a ticket
             "not-a-token",
             "a.b.c",
@@ -126,6 +126,14 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
         var control = Sign(TestTickets.SigningKey, JsonSerializer.Serialize(ours), JsonSerializer.Serialize(claims));
         Assert.Equal("Ada", (await AssertSuccessAsync(await CheckInAsync(door.EventId, control, door.Organiser.Token), HttpStatusCode.OK))
             .GetProperty("attendee").GetProperty("name").GetString());
+
+        // The classic confusion: an HMAC keyed with the published public key, hoping the verifier takes it as a secret.
+        static string HmacWithThePublicKey(string header, string payload)
+        {
+            var signed = $"{header}.{payload}";
+            var mac = HMACSHA256.HashData(Encoding.ASCII.GetBytes(TestTickets.PublicKeyOf(TestTickets.SigningKey)), Encoding.ASCII.GetBytes(signed));
+            return $"{signed}.{System.Buffers.Text.Base64Url.EncodeToString(mac)}";
+        }
 
         static string Sign(string keyPem, string headerJson, string payloadJson)
         {
@@ -165,12 +173,14 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
         await AssertSuccessAsync(await CheckInAsync(door.EventId, token, door.Organiser.Token), HttpStatusCode.OK);
         await CreateUserAsync("friend@example.com");
 
-        await AssertErrorAsync(await SendAsync(HttpMethod.Delete, BookingPath(door.BookingId), door.Attendee.Token), HttpStatusCode.Conflict, "ALREADY_CHECKED_IN");
-        await AssertErrorAsync(await SendAsync(HttpMethod.Delete, BookingPath(door.BookingId), door.Organiser.Token), HttpStatusCode.Conflict, "ALREADY_CHECKED_IN");
+        var byOwner = await AssertErrorAsync(
+            await SendAsync(HttpMethod.Delete, BookingPath(door.BookingId), door.Attendee.Token), HttpStatusCode.Conflict, "BOOKING_CONFLICT");
+        Assert.StartsWith("The booking is checked in", byOwner.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await AssertErrorAsync(await SendAsync(HttpMethod.Delete, BookingPath(door.BookingId), door.Organiser.Token), HttpStatusCode.Conflict, "BOOKING_CONFLICT");
         await AssertErrorAsync(
             await SendAsync(HttpMethod.Post, BookingPath(door.BookingId) + "/transfer", door.Attendee.Token, new { email = "friend@example.com" }),
             HttpStatusCode.Conflict,
-            "ALREADY_CHECKED_IN");
+            "BOOKING_CONFLICT");
         Assert.Equal("confirmed", await BookingStatusAsync(door.BookingId));
         Assert.Equal(4, await BookingAvailableSeatsAsync(door.EventId));
 
@@ -180,6 +190,78 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
 
         await CancelBookingAsync(door.BookingId, door.Attendee.Token);
         Assert.Equal(5, await BookingAvailableSeatsAsync(door.EventId));
+    }
+
+    [Fact]
+    public async Task CheckIn_ByTheEventsCreatorWhoIsNotAnAdmin_ShouldWork_AndByTheCreatorOfAnotherEventShouldNot()
+    {
+        var creator = await CreateUserAsync("creator@example.com", name: "Cleo Creator");
+        var otherCreator = await CreateUserAsync("other-creator@example.com");
+        var eventId = await InsertBookingEventAsync(createdBy: creator.Id);
+        await InsertBookingEventAsync(createdBy: otherCreator.Id);
+        var attendee = await CreateUserAsync("fan@example.com");
+        var token = await TicketTokenAsync(await BookViaApiAsync(attendee.Token, eventId), attendee.Token);
+
+        await AssertErrorAsync(await CheckInAsync(eventId, token, otherCreator.Token), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await AssertSuccessAsync(await CheckInAsync(eventId, token, creator.Token), HttpStatusCode.OK);
+        Assert.Equal(1, await ScalarAsync<long>("SELECT count(*) FROM check_ins WHERE checked_in_by = $1", creator.Id));
+    }
+
+    [Fact]
+    public async Task CheckInAndCancellation_AtOnce_ShouldLetExactlyOneWin_NeverA500()
+    {
+        var organiser = await CreateUserAsync("organiser@example.com", "admin", "Olga Organiser");
+        var eventId = await InsertBookingEventAsync(seats: 20, createdBy: organiser.Id);
+        var holders = await CreateBookingUsersAsync(12, "race");
+        var bookings = new List<(string BookingId, string Token, string Ticket)>();
+        foreach (var (_, token) in holders)
+        {
+            var bookingId = await BookViaApiAsync(token, eventId);
+            bookings.Add((bookingId, token, await TicketTokenAsync(bookingId, token)));
+        }
+
+        using var start = new SemaphoreSlim(0);
+        var races = bookings.Select(async b =>
+        {
+            await start.WaitAsync();
+            var cancel = SendAsync(HttpMethod.Delete, BookingPath(b.BookingId), b.Token);
+            var scan = CheckInAsync(eventId, b.Ticket, organiser.Token);
+            return (Cancel: await cancel, Scan: await scan);
+        }).ToList();
+        start.Release(races.Count);
+        var answers = await Task.WhenAll(races);
+
+        foreach (var (cancel, scan) in answers)
+        {
+            Assert.Equal(1, new[] { cancel, scan }.Count(r => r.StatusCode == HttpStatusCode.OK));
+            var loser = cancel.StatusCode == HttpStatusCode.OK ? scan : cancel;
+            await AssertErrorAsync(loser, HttpStatusCode.Conflict, "BOOKING_CONFLICT");
+        }
+
+        var checkedIn = answers.Count(a => a.Scan.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(checkedIn, await CountCheckInsAsync());
+        Assert.Equal(checkedIn, await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE status = 'confirmed'"));
+        Assert.Equal(20 - checkedIn, await BookingAvailableSeatsAsync(eventId));
+    }
+
+    [Fact]
+    public async Task Ticket_OfAHolderWithALongUnusualName_ShouldStayScannable_AndCheckIn()
+    {
+        var organiser = await CreateUserAsync("organiser@example.com", "admin");
+        var eventId = await InsertBookingEventAsync(createdBy: organiser.Id);
+        var name = string.Concat(Enumerable.Repeat("\U0001F389\u0001", 85)); // 255 UTF-16 units: emoji and control characters
+        var attendee = await CreateUserAsync("party@example.com", name: name);
+        var bookingId = await BookViaApiAsync(attendee.Token, eventId);
+
+        var token = await TicketTokenAsync(bookingId, attendee.Token);
+        var png = await SendAsync(HttpMethod.Get, TicketPath(bookingId) + ".png", attendee.Token);
+
+        Assert.InRange(token.Length, 100, 1200);
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        var scanned = await DecodeQrAsync(await png.Content.ReadAsByteArrayAsync(), "png"); // signed afresh: same claims, new signature
+        Assert.Equal(name[..63], Decode(scanned).Payload.GetProperty("name").GetString());
+        var checkedIn = await AssertSuccessAsync(await CheckInAsync(eventId, scanned, organiser.Token), HttpStatusCode.OK);
+        Assert.StartsWith("\U0001F389", checkedIn.GetProperty("attendee").GetProperty("name").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -426,13 +426,6 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CheckedInBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("check_ins_checked_in_by_users_id_fk");
-
-                    b.HasOne("EventBooking.Domain.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("check_ins_event_id_events_id_fk");
                 });
 
             modelBuilder.Entity("EventBooking.Domain.Events.Event", b =>

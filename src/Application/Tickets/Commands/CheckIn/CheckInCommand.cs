@@ -15,7 +15,10 @@ public sealed record CheckInCommand(int EventId, string Token) : IRequest<Result
 
 internal sealed class CheckInCommandValidator : AbstractValidator<CheckInCommand>
 {
-    /// <summary>Far above a real ticket (about 400 characters), far below anything that costs to parse.</summary>
+    /// <summary>
+    /// Far above a real ticket (about 400 characters, at most about 1,000: the signer cuts the name), far below anything
+    /// that costs to parse; the signer refuses longer tokens too (<c>EcdsaTicketSigner.MaxTokenLength</c>).
+    /// </summary>
     public const int MaxTokenLength = 2048;
 
     public CheckInCommandValidator()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EventBooking.Infrastructure.Persistence.Migrations
 {
     [DbContext(typeof(EventBookingDbContext))]
-    [Migration("20261206042504_Tickets")]
+    [Migration("20261206050351_Tickets")]
     partial class Tickets
     {
         /// <inheritdoc />
@@ -429,13 +429,6 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .HasForeignKey("CheckedInBy")
                         .OnDelete(DeleteBehavior.SetNull)
                         .HasConstraintName("check_ins_checked_in_by_users_id_fk");
-
-                    b.HasOne("EventBooking.Domain.Events.Event", null)
-                        .WithMany()
-                        .HasForeignKey("EventId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("check_ins_event_id_events_id_fk");
                 });
 
             modelBuilder.Entity("EventBooking.Domain.Events.Event", b =>
