@@ -5,6 +5,7 @@ using Mapster;
 using MapsterMapper;
 using MediatR;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EventBooking.Application;
 
@@ -29,8 +30,9 @@ public static class DependencyInjection
             .AsImplementedInterfaces()
             .WithScopedLifetime());
 
-        // Registration order is execution order: logging, validation, then change notification around the
+        // Registration order is execution order: tracing, logging, validation, then change notification around the
         // transaction, so observers hear of a change only after it has committed.
+        services.AddTransient(typeof(IPipelineBehavior<,>), typeof(TracingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(LoggingBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ValidationBehaviour<,>));
         services.AddTransient(typeof(IPipelineBehavior<,>), typeof(ChangeNotificationBehaviour<,>));
@@ -40,6 +42,8 @@ public static class DependencyInjection
         services.AddValidatorsFromAssembly(assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddScoped<Tickets.TicketDesk>();
+
+        services.TryAddSingleton<Common.Telemetry.EventBookingMetrics>();
 
         services.AddSingleton(CreateMappingConfig());
         services.AddSingleton<IMapper>(sp => new Mapper(sp.GetRequiredService<TypeAdapterConfig>()));

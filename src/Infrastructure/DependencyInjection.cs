@@ -2,6 +2,7 @@ using EventBooking.Application.Auth;
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Common.Idempotency;
 using EventBooking.Application.Common.Interfaces;
+using EventBooking.Application.Common.Telemetry;
 using EventBooking.Application.Events;
 using EventBooking.Application.Realtime;
 using EventBooking.Application.Tickets;
@@ -17,6 +18,7 @@ using EventBooking.Infrastructure.Security;
 using EventBooking.Infrastructure.Tickets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -35,6 +37,7 @@ public static class DependencyInjection
     private static IServiceCollection AddSeatLedger(this IServiceCollection services)
     {
         services.AddSingleton<IBatchExecutor<int, PendingBooking, BookingOutcome>, BookingBatchExecutor>();
+        services.AddSingleton<IBatchQueueObserver, BookingQueueMetrics>();
         services.AddSingleton<KeyedBatchQueue<int, PendingBooking, BookingOutcome>>();
         services.AddScoped<ISeatLedger, SeatLedger>();
         services.AddSingleton<WaitlistExpiryWorker>();
@@ -94,7 +97,19 @@ public static class DependencyInjection
             .WithScopedLifetime());
 
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<IPasswordHasher, BcryptPasswordHasher>();
+        services.AddMetrics();
+        services.TryAddSingleton<EventBookingMetrics>(); // Application's too: the ledger and the queue record on it
+        services.AddSingleton<IPasswordHasher>(sp =>
+        {
+            var hasher = new BcryptPasswordHasher();
+            EventBookingMetrics.Gauge(
+                sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+                "eventbooking.password_hashing.queue",
+                "{request}",
+                "Password hashes (logins, registrations) running or waiting for a hashing slot",
+                () => hasher.Pending);
+            return hasher;
+        });
         services.AddSingleton<ILoginThrottle, InProcessLoginThrottle>();
         services.AddSingleton<IDatabaseFailures, PostgresFailures>();
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();

@@ -7,6 +7,7 @@ using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Endpoints;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.Json;
+using EventBooking.WebApi.Observability;
 using EventBooking.WebApi.OpenApi;
 using EventBooking.WebApi.RateLimiting;
 using EventBooking.WebApi.Realtime;
@@ -48,6 +49,7 @@ internal static class DependencyInjection
         services.AddAuthorizationPolicies();
         services.AddApiRateLimiting();
         services.AddApiCors(builder.Configuration);
+        builder.AddTelemetry();
 
         services.AddOptions<RealtimeOptions>()
             .BindConfiguration(RealtimeOptions.SectionName)
@@ -132,6 +134,7 @@ internal static class DependencyInjection
         app.MapScalarApiReference().DisableRateLimiting();
 
         app.MapHealthEndpoints();
+        app.MapTelemetry();
 
         // The endpoints answering with ErrorResult: the filter gives it the clock it is stamped with.
         var api = app.MapGroup(string.Empty).AddEndpointFilter<ErrorResultFilter>();

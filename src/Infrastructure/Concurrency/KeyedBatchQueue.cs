@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using EventBooking.Application.Common.Exceptions;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,19 @@ internal sealed class BatchQueueOptions
 
     /// <summary>How long an item waits to be taken into a batch before its caller gets <see cref="ServiceBusyException"/>.</summary>
     public TimeSpan MaxWait { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+/// <summary>What a <see cref="KeyedBatchQueue{TKey, TItem, TOutcome}"/> reports as it works (metrics).</summary>
+internal interface IBatchQueueObserver
+{
+    /// <summary>Items waiting changed by <paramref name="change"/> (+1 queued; -1 taken or given up).</summary>
+    void QueuedChanged(int change);
+
+    /// <summary>An item was taken into a batch after waiting <paramref name="waited"/>.</summary>
+    void Taken(TimeSpan waited);
+
+    /// <summary>A batch of <paramref name="size"/> items starts.</summary>
+    void BatchStarted(int size);
 }
 
 /// <summary>Runs one batch of items of one key, for a <see cref="KeyedBatchQueue{TKey, TItem, TOutcome}"/>.</summary>
@@ -45,7 +59,8 @@ internal interface IBatchExecutor<in TKey, TItem, TOutcome>
 /// one caller cannot abort a batch that carries others.
 /// </para>
 /// </summary>
-internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(IBatchExecutor<TKey, TItem, TOutcome> executor, IOptions<BatchQueueOptions> options)
+internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(
+    IBatchExecutor<TKey, TItem, TOutcome> executor, IOptions<BatchQueueOptions> options, IBatchQueueObserver? observer = null)
     where TKey : notnull
 {
     private readonly int _maxBatchSize = options.Value.MaxBatchSize;
@@ -74,6 +89,8 @@ internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(IBatchExecutor<TKey
                 startFor = lane;
             }
         }
+
+        observer?.QueuedChanged(1);
 
         if (startFor is not null)
         {
@@ -143,6 +160,18 @@ internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(IBatchExecutor<TKey
                     }
                 }
 
+                if (batch.Count > 0 && observer is not null)
+                {
+                    var now = Stopwatch.GetTimestamp();
+                    foreach (var taken in batch)
+                    {
+                        observer.Taken(Stopwatch.GetElapsedTime(taken.Enqueued, now));
+                    }
+
+                    observer.QueuedChanged(-batch.Count);
+                    observer.BatchStarted(batch.Count);
+                }
+
                 if (batch.Count == 0)
                 {
                     if (--lane.Running == 0)
@@ -206,9 +235,10 @@ internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(IBatchExecutor<TKey
                 kept.ForEach(lane.Waiting.Enqueue);
                 lane.Withdrawn = 0;
             }
-
-            return true;
         }
+
+        observer?.QueuedChanged(-1);
+        return true;
     }
 
     private enum EntryState
@@ -223,6 +253,8 @@ internal sealed class KeyedBatchQueue<TKey, TItem, TOutcome>(IBatchExecutor<TKey
         public TItem Item { get; } = item;
 
         public Lane Lane { get; } = lane;
+
+        public long Enqueued { get; } = Stopwatch.GetTimestamp();
 
         public TaskCompletionSource<TOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -1,4 +1,6 @@
 using EventBooking.Application.Bookings;
+using EventBooking.Application.Common.Exceptions;
+using EventBooking.Application.Common.Telemetry;
 using EventBooking.Application.Waitlist;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Common;
@@ -27,15 +29,43 @@ internal sealed class SeatLedger(
     KeyedBatchQueue<int, PendingBooking, BookingOutcome> bookingQueue,
     NpgsqlDataSource dataSource,
     EventBookingDbContext db,
-    IOptions<WaitlistOptions> waitlist) : ISeatLedger
+    IOptions<WaitlistOptions> waitlist,
+    EventBookingMetrics metrics) : ISeatLedger
 {
     /// <summary>A random 6-character suffix collides about once in 2 billion in the same millisecond.</summary>
     private const int MaxIdAttempts = 3;
 
-    public Task<Result<SeatConfirmation>> ConfirmAsync(BookingRequest request, CancellationToken cancellationToken) =>
+    public async Task<Result<SeatConfirmation>> ConfirmAsync(BookingRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await BookAsync(request, cancellationToken);
+        }
+        catch (ServiceBusyException)
+        {
+            metrics.Booking("busy");
+            throw;
+        }
+    }
+
+    private Task<Result<SeatConfirmation>> BookAsync(BookingRequest request, CancellationToken cancellationToken) =>
         WithFreshBookingIdAsync(request, async bookingId =>
         {
             var outcome = await bookingQueue.SubmitAsync(request.EventId, new PendingBooking(request.UserId, bookingId), cancellationToken);
+            if (outcome.Status != BookingOutcomeStatus.BookingIdTaken)
+            {
+                metrics.Booking(outcome.Status switch
+                {
+                    BookingOutcomeStatus.Created => "created",
+                    BookingOutcomeStatus.SoldOut => "sold_out",
+                    BookingOutcomeStatus.AlreadyBooked => "already_booked",
+                    BookingOutcomeStatus.EventStarted => "event_started",
+                    BookingOutcomeStatus.EventNotFound => "event_not_found",
+                    BookingOutcomeStatus.UserNotFound => "user_not_found",
+                    _ => "other",
+                });
+            }
+
             return outcome.Status switch
             {
                 BookingOutcomeStatus.BookingIdTaken => null,
@@ -57,6 +87,7 @@ internal sealed class SeatLedger(
             cancellation.BookingId,
             cancellation.ActorId,
             waitlist.Value.OfferSeconds);
+        metrics.Cancellation(outcome);
         return outcome switch
         {
             "cancelled" => new SeatCount(eventId, seats),
@@ -127,6 +158,7 @@ internal sealed class SeatLedger(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var outcome = reader.GetString(0);
+        metrics.Waitlist(outcome == "joined" ? "joined" : "refused");
         return outcome switch
         {
             "joined" => new WaitlistEntryResponse(
@@ -145,6 +177,7 @@ internal sealed class SeatLedger(
     {
         var (outcome, _, _) = await CallAsync(
             "SELECT outcome, NULL::integer, seats_left FROM leave_waitlist($1, $2, $3)", cancellationToken, eventId, userId, waitlist.Value.OfferSeconds);
+        metrics.Waitlist(outcome is "left" or "declined" ? outcome : "refused");
         return outcome switch
         {
             "left" => false,
@@ -166,6 +199,11 @@ internal sealed class SeatLedger(
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             await reader.ReadAsync(cancellationToken);
             var outcome = reader.GetString(0);
+            if (outcome != "booking_id_taken")
+            {
+                metrics.Waitlist(outcome == "created" ? "accepted" : "refused");
+            }
+
             return outcome switch
             {
                 "booking_id_taken" => null,
@@ -190,6 +228,7 @@ internal sealed class SeatLedger(
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         var outcome = reader.GetString(0);
+        metrics.CheckIn(outcome is "checked_in" or "already_checked_in" ? outcome : "refused");
         return outcome switch
         {
             "checked_in" => reader.GetDateTime(1),
@@ -207,6 +246,11 @@ internal sealed class SeatLedger(
     {
         var (outcome, _, _) = await CallAsync(
             "SELECT outcome, NULL::integer, NULL::integer FROM undo_check_in($1, $2, $3)", cancellationToken, undo.BookingId, undo.EventId, undo.ActorId);
+        if (outcome == "undone")
+        {
+            metrics.CheckIn("undone");
+        }
+
         return outcome switch
         {
             "undone" => Result.Success(),

@@ -48,6 +48,9 @@ internal sealed class BcryptPasswordHasher(BoundedConcurrency gate, BackgroundPr
 
     public bool IsBusy => gate.IsFull;
 
+    /// <summary>Hashes running or waiting for a slot (metric <c>eventbooking.password_hashing.queue</c>).</summary>
+    public int Pending => gate.Admitted;
+
     public async Task<string> HashAsync(string password, CancellationToken cancellationToken)
     {
         using (await gate.EnterAsync(cancellationToken))

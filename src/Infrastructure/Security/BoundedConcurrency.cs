@@ -16,6 +16,9 @@ internal sealed class BoundedConcurrency(int slots, int maxWaiting, TimeSpan max
     /// <summary>Whether <see cref="EnterAsync"/> would refuse at once right now.</summary>
     public bool IsFull => Volatile.Read(ref _admitted) >= slots + maxWaiting;
 
+    /// <summary>Callers inside or waiting right now (a queue depth, for metrics).</summary>
+    public int Admitted => Volatile.Read(ref _admitted);
+
     public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.Increment(ref _admitted) > slots + maxWaiting)

@@ -16,7 +16,11 @@ namespace EventBooking.WebApi.Http;
 /// request is still running, 409. Answers of 5xx (and exceptions) are not stored, so a retry runs again.
 /// </summary>
 internal sealed class IdempotencyFilter(
-    IIdempotencyStore store, ICurrentUser currentUser, IOptions<JsonOptions> json, TimeProvider clock) : IEndpointFilter
+    IIdempotencyStore store,
+    ICurrentUser currentUser,
+    IOptions<JsonOptions> json,
+    TimeProvider clock,
+    Application.Common.Telemetry.EventBookingMetrics metrics) : IEndpointFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeaderName = "Idempotency-Replayed";
@@ -43,6 +47,7 @@ internal sealed class IdempotencyFilter(
         {
             case IdempotencyClaimState.Completed:
                 http.Response.Headers[ReplayedHeaderName] = "true";
+                metrics.IdempotentReplay();
                 return Results.Content(claim.ResponseBody, "application/json", Encoding.UTF8, claim.StatusCode);
             case IdempotencyClaimState.InProgress:
                 return new ErrorResult(Error.Conflict("A request with this Idempotency-Key is in progress"));
@@ -95,7 +100,7 @@ internal sealed class IdempotencyFilter(
         _ => throw new InvalidOperationException($"Idempotent endpoints must answer with JSON, not {result?.GetType().Name}."),
     };
 
-    /// <summary>An error envelope with a status no domain error type maps to (422).</summary>
+    /// <summary>An error envelope with a status and code of its own (422 <c>IDEMPOTENCY_KEY_REUSED</c>): not a domain error.</summary>
     private sealed class StatusErrorResult(TimeProvider clock, int statusCode, string code, string message) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext) => ErrorResponses.WriteAsync(httpContext, clock, statusCode, code, message);

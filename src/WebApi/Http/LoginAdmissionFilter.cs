@@ -9,7 +9,8 @@ namespace EventBooking.WebApi.Http;
 /// (build/chaos.sh scenario 3, docs/reliability.md). The handler still sheds a login that gets past this check
 /// while the queue fills (<c>LoginCommandHandler</c>).
 /// </summary>
-internal sealed partial class LoginAdmissionFilter(IPasswordHasher hasher, TimeProvider clock, ILogger<LoginAdmissionFilter> logger) : IEndpointFilter
+internal sealed partial class LoginAdmissionFilter(
+    IPasswordHasher hasher, TimeProvider clock, ILogger<LoginAdmissionFilter> logger, Application.Common.Telemetry.EventBookingMetrics metrics) : IEndpointFilter
 {
     private readonly OncePerWindow _log = new(clock, TimeSpan.FromSeconds(10));
 
@@ -27,6 +28,7 @@ internal sealed partial class LoginAdmissionFilter(IPasswordHasher hasher, TimeP
 
         var http = context.HttpContext;
         http.Response.Headers.RetryAfter = "1";
+        metrics.Login("busy");
         await ErrorResponses.WriteAsync(http, clock, StatusCodes.Status503ServiceUnavailable, ErrorCodes.ServiceUnavailable, "The server is busy, please retry shortly");
         return Results.Empty;
     }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using EventBooking.Application.Common.Telemetry;
 using EventBooking.Application.Realtime;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,7 @@ namespace EventBooking.WebApi.Realtime;
 /// subscribed to that event without waiting on any. Removing a socket removes all its subscriptions.
 /// </summary>
 internal sealed class RealtimeSubscriptions(
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock) : ISeatChangeDelivery
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, EventBookingMetrics metrics) : ISeatChangeDelivery
 {
     private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new();
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, RealtimeClient>> _subscribers = new();
@@ -37,11 +38,19 @@ internal sealed class RealtimeSubscriptions(
             return;
         }
 
-        var message = JsonSerializer.SerializeToUtf8Bytes(
-            RealtimeMessages.SeatChange(change, clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+        var now = clock.GetUtcNow();
+        var message = JsonSerializer.SerializeToUtf8Bytes(RealtimeMessages.SeatChange(change, now.UtcDateTime), json.Value.SerializerOptions);
+        var sent = 0;
+        var dropped = 0;
         foreach (var client in subscribers.Values)
         {
-            client.TrySend(message);
+            _ = client.TrySend(message) ? sent++ : dropped++;
+        }
+
+        metrics.WebSocketMessages(sent, dropped);
+        if (change.NotifiedAtMs is { } notifiedAt)
+        {
+            metrics.NotificationLag(now - DateTimeOffset.FromUnixTimeMilliseconds(0).AddMilliseconds(notifiedAt));
         }
     }
 
@@ -55,7 +64,8 @@ internal sealed class RealtimeSubscriptions(
             {
                 message ??= JsonSerializer.SerializeToUtf8Bytes(
                     RealtimeMessages.WaitlistOffer(change, clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
-                client.TrySend(message);
+                var sent = client.TrySend(message);
+                metrics.WebSocketMessages(sent ? 1 : 0, sent ? 0 : 1);
             }
         }
     }
@@ -63,13 +73,21 @@ internal sealed class RealtimeSubscriptions(
     /// <summary>Every event someone here follows: after missed changes each gets its current seats.</summary>
     public IReadOnlyCollection<int> Resumed() => [.. _subscribers.Where(s => !s.Value.IsEmpty).Select(s => s.Key)];
 
-    public void Add(RealtimeClient client) => _clients[client.Id] = client;
+    public void Add(RealtimeClient client)
+    {
+        _clients[client.Id] = client;
+        metrics.WebSocketConnections(1);
+    }
 
     public void Subscribe(RealtimeClient client, int eventId)
     {
         lock (_subscriptionChanges)
         {
-            client.Subscriptions.Add(eventId);
+            if (client.Subscriptions.Add(eventId))
+            {
+                metrics.WebSocketSubscriptions(1);
+            }
+
             _subscribers.GetOrAdd(eventId, _ => new ConcurrentDictionary<string, RealtimeClient>())[client.Id] = client;
         }
     }
@@ -78,16 +96,25 @@ internal sealed class RealtimeSubscriptions(
     {
         lock (_subscriptionChanges)
         {
-            client.Subscriptions.Remove(eventId);
+            if (client.Subscriptions.Remove(eventId))
+            {
+                metrics.WebSocketSubscriptions(-1);
+            }
+
             RemoveSubscriber(eventId, client.Id);
         }
     }
 
     public void Remove(RealtimeClient client)
     {
-        _clients.TryRemove(client.Id, out _);
+        if (_clients.TryRemove(client.Id, out _))
+        {
+            metrics.WebSocketConnections(-1);
+        }
+
         lock (_subscriptionChanges)
         {
+            metrics.WebSocketSubscriptions(-client.Subscriptions.Count);
             foreach (var eventId in client.Subscriptions)
             {
                 RemoveSubscriber(eventId, client.Id);

@@ -13,6 +13,7 @@ public sealed class LoginCommandHandlerTests
     private readonly ITokenIssuer _tokens = Substitute.For<ITokenIssuer>();
     private readonly ILoginThrottle _throttle = Substitute.For<ILoginThrottle>();
     private readonly ICurrentUser _caller = Substitute.For<ICurrentUser>();
+    private readonly TestMetrics _metrics = new();
     private readonly LoginCommandHandler _handler;
 
     public LoginCommandHandlerTests()
@@ -20,7 +21,7 @@ public sealed class LoginCommandHandlerTests
         _tokens.Issue(Arg.Any<User>()).Returns(new AccessToken("jwt", TestUsers.Now.AddDays(1)));
         _throttle.LockedFor(Arg.Any<string>(), Arg.Any<string>()).Returns((TimeSpan?)null);
         _caller.Client.Returns("203.0.113.7");
-        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _throttle, _caller, DependencyInjectionMapper.Create());
+        _handler = new LoginCommandHandler(_users, _hasher, _tokens, _throttle, _caller, DependencyInjectionMapper.Create(), _metrics.Metrics);
     }
 
     [Fact]
@@ -59,6 +60,8 @@ public sealed class LoginCommandHandlerTests
 
         Assert.Equal(UserErrors.InvalidCredentials, result.Error);
         _tokens.DidNotReceiveWithAnyArgs().Issue(default!);
+        Assert.Equal(1, _metrics.Sum("eventbooking.logins", "failed"));
+        Assert.Equal(0, _metrics.Sum("eventbooking.logins", "succeeded"));
     }
 
     [Fact]

@@ -15,12 +15,13 @@ public sealed class CreateBookingCommandHandlerTests
     private readonly IEventRepository _events = Substitute.For<IEventRepository>();
     private readonly ISeatLedger _ledger = Substitute.For<ISeatLedger>();
     private readonly ICurrentUser _currentUser = Substitute.For<ICurrentUser>();
+    private readonly TestMetrics _metrics = new();
     private readonly CreateBookingCommandHandler _handler;
 
     public CreateBookingCommandHandlerTests()
     {
         _currentUser.Id.Returns(5);
-        _handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now));
+        _handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now), _metrics.Metrics);
     }
 
     private static EventSnapshot Upcoming(int capacity = 10, int available = 10) =>
@@ -39,12 +40,13 @@ public sealed class CreateBookingCommandHandlerTests
     public async Task Handle_WhenTheEventIsPast_ShouldRefuseWithoutCallingTheLedger()
     {
         _events.GetSnapshotAsync(9, Arg.Any<CancellationToken>()).Returns(Upcoming());
-        var handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now.AddDays(3)));
+        var handler = new CreateBookingCommandHandler(_events, _ledger, _currentUser, new FixedClock(TestUsers.Now.AddDays(3)), _metrics.Metrics);
 
         var result = await handler.Handle(new CreateBookingCommand(9), CancellationToken.None);
 
         Assert.Equal(EventErrors.CannotBookPastEvent, result.Error);
         await _ledger.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
+        Assert.Equal(1, _metrics.Sum("eventbooking.bookings", "event_started"));
     }
 
     [Fact]
@@ -56,6 +58,7 @@ public sealed class CreateBookingCommandHandlerTests
 
         Assert.Equal(EventErrors.NoSeatsAvailable, result.Error);
         await _ledger.DidNotReceiveWithAnyArgs().ConfirmAsync(default!, default);
+        Assert.Equal(1, _metrics.Sum("eventbooking.bookings", "sold_out"));
     }
 
     [Fact]

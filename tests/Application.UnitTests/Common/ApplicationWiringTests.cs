@@ -75,6 +75,7 @@ public sealed class ApplicationWiringTests
         }
 
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<System.Diagnostics.Metrics.IMeterFactory>(new TestMetrics()); // the host's, in the API
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }
 }

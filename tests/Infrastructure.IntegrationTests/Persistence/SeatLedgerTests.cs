@@ -301,6 +301,8 @@ public sealed class SeatLedgerTests(DatabaseFixture database) : DatabaseTest(dat
         }
 
         var changes = payloads.Select(SeatChangeChannel.Deserialize).ToList();
+        Assert.All(changes, c => Assert.InRange(
+            DateTimeOffset.FromUnixTimeMilliseconds((long)c!.NotifiedAtMs!.Value), DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddSeconds(5)));
         Assert.Equal(
             [
                 new Application.Realtime.SeatChange("booking_created", eventId, 2),
@@ -308,6 +310,6 @@ public sealed class SeatLedgerTests(DatabaseFixture database) : DatabaseTest(dat
                 new Application.Realtime.SeatChange("booking_cancelled", eventId, 3),
                 new Application.Realtime.SeatChange("seat_update", eventId, 7, 7),
             ],
-            changes);
+            changes.Select(c => c! with { NotifiedAtMs = null }));
     }
 }

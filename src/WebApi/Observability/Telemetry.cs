@@ -1,0 +1,95 @@
+using System.Net;
+using EventBooking.Application.Common.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace EventBooking.WebApi.Observability;
+
+/// <summary>
+/// OpenTelemetry: metrics for a Prometheus scrape (ASP.NET Core, Kestrel, runtime, Npgsql and the product's own
+/// <see cref="EventBookingMetrics"/>), and traces exported over OTLP when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set
+/// (ASP.NET Core, Npgsql and the MediatR pipeline). Without an endpoint no trace is recorded: the hot path pays nothing.
+/// </summary>
+internal static class Telemetry
+{
+    public const string ServiceName = "eventbooking";
+
+    public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MetricsOptions>()
+            .BindConfiguration(MetricsOptions.SectionName)
+            .Validate(o => o.Path.StartsWith('/'), "Metrics__Path must start with '/'.")
+            .Validate(o => o.Port is null or > 0 and < 65536, "Metrics__Port must be a TCP port (1-65535).")
+            .Validate(o => ParseNetworks(o.AllowedNetworks) is not null, "Metrics__AllowedNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
+            .ValidateOnStart();
+
+        var metrics = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
+        var otel = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName));
+        if (metrics.Enabled)
+        {
+            otel.WithMetrics(meters => meters
+                .AddAspNetCoreInstrumentation()
+                .AddRuntimeInstrumentation()
+                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Npgsql", EventBookingMetrics.MeterName)
+                .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
+        }
+
+        if (!string.IsNullOrWhiteSpace(otlpEndpoint))
+        {
+            otel.WithTracing(traces => traces
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(metrics.Path))
+                .AddSource("Npgsql", EventBookingTracing.SourceName)
+                .AddOtlpExporter());
+        }
+
+        return builder;
+    }
+
+    /// <summary>Maps the scrape endpoint, restricted to <see cref="MetricsOptions.Port"/> and networks when configured.</summary>
+    public static WebApplication MapTelemetry(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
+        if (!options.Enabled)
+        {
+            return app;
+        }
+
+        var networks = ParseNetworks(options.AllowedNetworks) ?? [];
+        app.UseWhen(
+            http => http.Request.Path.StartsWithSegments(options.Path),
+            branch => branch.Use((http, next) =>
+            {
+                var allowedPort = options.Port is not { } port || http.Connection.LocalPort == port;
+                var allowedNetwork = networks.Count == 0
+                    || (http.Connection.RemoteIpAddress is { } remote && networks.Any(n => n.Contains(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote)));
+                if (allowedPort && allowedNetwork)
+                {
+                    return next(http);
+                }
+
+                http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }));
+        app.MapPrometheusScrapingEndpoint(options.Path).DisableRateLimiting();
+        return app;
+    }
+
+    /// <summary>The networks of a comma-separated CIDR list (empty for none), or null when one is malformed.</summary>
+    internal static IReadOnlyList<IPNetwork>? ParseNetworks(string? list)
+    {
+        var networks = new List<IPNetwork>();
+        foreach (var part in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!IPNetwork.TryParse(part, out var network))
+            {
+                return null;
+            }
+
+            networks.Add(network);
+        }
+
+        return networks;
+    }
+}
