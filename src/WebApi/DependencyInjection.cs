@@ -50,6 +50,7 @@ internal static class DependencyInjection
         services.AddApiRateLimiting();
         services.AddApiCors(builder.Configuration);
         builder.AddTelemetry();
+        services.AddProxySupport(builder.Configuration);
 
         services.AddOptions<RealtimeOptions>()
             .BindConfiguration(RealtimeOptions.SectionName)
@@ -107,6 +108,8 @@ internal static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
+        // First: everything after it sees the real client address.
+        app.UseProxySupport(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value);
         // First, and set as the response starts: the exception handler clears headers before it answers.
         app.Use((context, next) =>
         {
@@ -117,6 +120,7 @@ internal static class DependencyInjection
             });
             return next(context);
         });
+        app.UseMiddleware<RequestLogging>(); // outside the exception handler: it logs the status actually sent
         app.UseExceptionHandler(new ExceptionHandlerOptions { SuppressDiagnosticsCallback = _ => true });
         app.UseStatusCodeEnvelopes();
         app.UseCors();
@@ -134,7 +138,7 @@ internal static class DependencyInjection
         app.MapScalarApiReference().DisableRateLimiting();
 
         app.MapHealthEndpoints();
-        app.MapTelemetry();
+        app.MapTelemetry(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value);
 
         // The endpoints answering with ErrorResult: the filter gives it the clock it is stamped with.
         var api = app.MapGroup(string.Empty).AddEndpointFilter<ErrorResultFilter>();

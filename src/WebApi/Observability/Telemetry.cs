@@ -48,9 +48,8 @@ internal static class Telemetry
     }
 
     /// <summary>Maps the scrape endpoint, restricted to <see cref="MetricsOptions.Port"/> and networks when configured.</summary>
-    public static WebApplication MapTelemetry(this WebApplication app)
+    public static WebApplication MapTelemetry(this WebApplication app, MetricsOptions options)
     {
-        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<MetricsOptions>>().Value;
         if (!options.Enabled)
         {
             return app;

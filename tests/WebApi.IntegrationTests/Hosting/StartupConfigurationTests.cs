@@ -65,6 +65,23 @@ public sealed class StartupConfigurationTests(DatabaseFixture database)
         Assert.Contains(named, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--ForwardedHeaders:KnownNetworks=10.0.0.0/99", "ForwardedHeaders__KnownNetworks")]
+    [InlineData("--ForwardedHeaders:KnownProxies=proxy.example", "ForwardedHeaders__KnownProxies")]
+    [InlineData("--Metrics:AllowedNetworks=everyone", "Metrics__AllowedNetworks")]
+    [InlineData("--Metrics:Port=70000", "Metrics__Port")]
+    public async Task Start_WithAMalformedProxyOrMetricsSetting_ShouldRefuseToStartAndNameIt(string setting, string named)
+    {
+        var (exitCode, error) = await RunAsync(
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            $"--Tickets:SigningKey={TestTickets.SigningKey}",
+            setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(named, error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_OutsideDevelopmentWithoutATicketSigningKey_ShouldRefuseToStart()
     {

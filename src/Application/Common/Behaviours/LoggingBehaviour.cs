@@ -6,8 +6,9 @@ using Microsoft.Extensions.Logging;
 namespace EventBooking.Application.Common.Behaviours;
 
 /// <summary>
-/// Logs every request's name, duration and outcome. It never logs the request itself: commands carry
-/// passwords. Exceptions are logged once, by the web layer's exception handler, not here.
+/// Logs every request's name, duration and outcome at Debug (the web layer writes the one Information line per HTTP
+/// request). It never logs the request itself: commands carry passwords. Exceptions are logged once, by the web
+/// layer's exception handler, not here.
 /// </summary>
 internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<LoggingBehaviour<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
@@ -29,6 +30,6 @@ internal sealed partial class LoggingBehaviour<TRequest, TResponse>(ILogger<Logg
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "{Request} -> {Outcome} in {ElapsedMs:0.0} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "{Request} -> {Outcome} in {ElapsedMs:0.0} ms")]
     private static partial void LogHandled(ILogger logger, string request, string outcome, double elapsedMs);
 }
