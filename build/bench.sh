@@ -36,6 +36,7 @@ Environment knobs (defaults in brackets):
   BENCH_READ_SECONDS  seconds per read run [15]
   BENCH_MAX_SECONDS   cap per HTTP booking run [90]
   BENCH_QUIET_WAIT    seconds to wait for other builds/tests to finish [300]
+  BENCH_API_ENV       extra API settings, space-separated NAME=VALUE (an A/B run: "Metrics__Enabled=false") ['']
 EOF
 }
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -125,6 +126,9 @@ api_env=(
   "ASPNETCORE_ENVIRONMENT=Production"
   "DOTNET_CLI_TELEMETRY_OPTOUT=1"
 )
+# Extra API settings for an A/B run, e.g. BENCH_API_ENV="Metrics__Enabled=false" (space-separated NAME=VALUE).
+read -r -a extra_api_env <<<"${BENCH_API_ENV:-}"
+api_env+=("${extra_api_env[@]}")
 
 log "migrating the database"
 api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"

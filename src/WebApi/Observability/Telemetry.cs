@@ -29,10 +29,17 @@ internal static class Telemetry
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName));
         if (metrics.Enabled)
         {
+            // The request, connection, runtime and database meters only: AddAspNetCoreInstrumentation() would also
+            // turn on routing, authentication, diagnostics and rate-limiting meters, each one more measurement per
+            // request (docs/performance.md has the A/B numbers).
             otel.WithMetrics(meters => meters
-                .AddAspNetCoreInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Npgsql", EventBookingMetrics.MeterName)
+                .AddMeter(
+                    "Microsoft.AspNetCore.Hosting",
+                    "Microsoft.AspNetCore.Server.Kestrel",
+                    "Microsoft.AspNetCore.Http.Connections",
+                    "Npgsql",
+                    EventBookingMetrics.MeterName)
                 .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0));
         }
 
