@@ -52,29 +52,15 @@ internal sealed class SeatLedger(
         WithFreshBookingIdAsync(request, async bookingId =>
         {
             var outcome = await bookingQueue.SubmitAsync(request.EventId, new PendingBooking(request.UserId, bookingId), cancellationToken);
-            if (outcome.Status != BookingOutcomeStatus.BookingIdTaken)
-            {
-                metrics.Booking(outcome.Status switch
-                {
-                    BookingOutcomeStatus.Created => "created",
-                    BookingOutcomeStatus.SoldOut => "sold_out",
-                    BookingOutcomeStatus.AlreadyBooked => "already_booked",
-                    BookingOutcomeStatus.EventStarted => "event_started",
-                    BookingOutcomeStatus.EventNotFound => "event_not_found",
-                    BookingOutcomeStatus.UserNotFound => "user_not_found",
-                    _ => "other",
-                });
-            }
-
             return outcome.Status switch
             {
                 BookingOutcomeStatus.BookingIdTaken => null,
-                BookingOutcomeStatus.Created => new SeatConfirmation(request.Confirmed(bookingId, outcome.CreatedAt), outcome.AvailableSeats),
-                BookingOutcomeStatus.SoldOut => EventErrors.NoSeatsAvailable,
-                BookingOutcomeStatus.AlreadyBooked => BookingRules.OneConfirmedBookingPerUserAndEvent,
-                BookingOutcomeStatus.EventStarted => EventErrors.CannotBookPastEvent,
-                BookingOutcomeStatus.EventNotFound => EventErrors.NotFound,
-                BookingOutcomeStatus.UserNotFound => UserErrors.AccountGone,
+                BookingOutcomeStatus.Created => Counted("created", new SeatConfirmation(request.Confirmed(bookingId, outcome.CreatedAt), outcome.AvailableSeats)),
+                BookingOutcomeStatus.SoldOut => Counted("sold_out", EventErrors.NoSeatsAvailable),
+                BookingOutcomeStatus.AlreadyBooked => Counted("already_booked", BookingRules.OneConfirmedBookingPerUserAndEvent),
+                BookingOutcomeStatus.EventStarted => Counted("event_started", EventErrors.CannotBookPastEvent),
+                BookingOutcomeStatus.EventNotFound => Counted("event_not_found", EventErrors.NotFound),
+                BookingOutcomeStatus.UserNotFound => Counted("user_not_found", UserErrors.AccountGone),
                 var other => throw new InvalidOperationException($"Unexpected booking outcome {other}."),
             };
         });
@@ -258,6 +244,13 @@ internal sealed class SeatLedger(
             "not_checked_in" => TicketErrors.NotCheckedIn,
             _ => throw Unknown("undo_check_in", outcome),
         };
+    }
+
+    /// <summary>Counts a booking's outcome (metric <c>eventbooking.bookings</c>) and passes its result on.</summary>
+    private Result<SeatConfirmation> Counted(string outcome, Result<SeatConfirmation> result)
+    {
+        metrics.Booking(outcome);
+        return result;
     }
 
     /// <summary>

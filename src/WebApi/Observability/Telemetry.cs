@@ -1,5 +1,5 @@
-using System.Net;
 using EventBooking.Application.Common.Telemetry;
+using EventBooking.WebApi.Http;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -21,7 +21,7 @@ internal static class Telemetry
             .BindConfiguration(MetricsOptions.SectionName)
             .Validate(o => o.Path.StartsWith('/'), "Metrics__Path must start with '/'.")
             .Validate(o => o.Port is null or > 0 and < 65536, "Metrics__Port must be a TCP port (1-65535).")
-            .Validate(o => ParseNetworks(o.AllowedNetworks) is not null, "Metrics__AllowedNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
+            .Validate(o => IpLists.Networks(o.AllowedNetworks) is not null, "Metrics__AllowedNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
             .ValidateOnStart();
 
         var metrics = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
@@ -62,7 +62,7 @@ internal static class Telemetry
             return app;
         }
 
-        var networks = ParseNetworks(options.AllowedNetworks) ?? [];
+        var networks = IpLists.Networks(options.AllowedNetworks) ?? [];
         app.UseWhen(
             http => http.Request.Path.StartsWithSegments(options.Path),
             branch => branch.Use((http, next) =>
@@ -80,22 +80,5 @@ internal static class Telemetry
             }));
         app.MapPrometheusScrapingEndpoint(options.Path).DisableRateLimiting();
         return app;
-    }
-
-    /// <summary>The networks of a comma-separated CIDR list (empty for none), or null when one is malformed.</summary>
-    internal static IReadOnlyList<IPNetwork>? ParseNetworks(string? list)
-    {
-        var networks = new List<IPNetwork>();
-        foreach (var part in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!IPNetwork.TryParse(part, out var network))
-            {
-                return null;
-            }
-
-            networks.Add(network);
-        }
-
-        return networks;
     }
 }

@@ -1,5 +1,4 @@
-using System.Net;
-using EventBooking.WebApi.Observability;
+using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace EventBooking.WebApi.Security;
@@ -30,8 +29,8 @@ internal static class ProxySupport
     {
         services.AddOptions<ProxyOptions>()
             .BindConfiguration(ProxyOptions.SectionName)
-            .Validate(o => ParseAddresses(o.KnownProxies) is not null, "ForwardedHeaders__KnownProxies must be IP addresses, comma-separated.")
-            .Validate(o => Telemetry.ParseNetworks(o.KnownNetworks) is not null, "ForwardedHeaders__KnownNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
+            .Validate(o => IpLists.Addresses(o.KnownProxies) is not null, "ForwardedHeaders__KnownProxies must be IP addresses, comma-separated.")
+            .Validate(o => IpLists.Networks(o.KnownNetworks) is not null, "ForwardedHeaders__KnownNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
             .Validate(o => o.ForwardLimit is >= 1 and <= 10, "ForwardedHeaders__ForwardLimit must be between 1 and 10.")
             .ValidateOnStart();
 
@@ -42,12 +41,12 @@ internal static class ProxySupport
             options.ForwardLimit = proxy.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();
-            foreach (var address in ParseAddresses(proxy.KnownProxies) ?? [])
+            foreach (var address in IpLists.Addresses(proxy.KnownProxies) ?? [])
             {
                 options.KnownProxies.Add(address);
             }
 
-            foreach (var network in Telemetry.ParseNetworks(proxy.KnownNetworks) ?? [])
+            foreach (var network in IpLists.Networks(proxy.KnownNetworks) ?? [])
             {
                 options.KnownIPNetworks.Add(network);
             }
@@ -64,21 +63,5 @@ internal static class ProxySupport
         }
 
         return app;
-    }
-
-    private static List<IPAddress>? ParseAddresses(string? list)
-    {
-        var addresses = new List<IPAddress>();
-        foreach (var part in (list ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            if (!IPAddress.TryParse(part, out var address))
-            {
-                return null;
-            }
-
-            addresses.Add(address);
-        }
-
-        return addresses;
     }
 }

@@ -119,6 +119,14 @@ public abstract class BookingApiTest(DatabaseFixture database) : ApiTest(databas
         return data.GetProperty("bookingId").GetString()!;
     }
 
+    /// <summary>Cancels through the API, asserting the 200 message envelope.</summary>
+    protected async Task CancelBookingAsync(string bookingId, string token)
+    {
+        var response = await SendAsync(HttpMethod.Delete, BookingPath(bookingId), token);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True((await ReadJsonAsync(response)).GetProperty("success").GetBoolean());
+    }
+
     protected Task<int> BookingAvailableSeatsAsync(int eventId) =>
         ScalarAsync<int>("SELECT available_seats FROM events WHERE id = $1", eventId);
 

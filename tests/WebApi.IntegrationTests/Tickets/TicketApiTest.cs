@@ -36,14 +36,6 @@ public abstract class TicketApiTest(DatabaseFixture database) : BookingApiTest(d
     protected Task<HttpResponseMessage> CheckInAsync(int eventId, string ticketToken, string staffToken) =>
         SendAsync(HttpMethod.Post, CheckInsPath(eventId), staffToken, new { token = ticketToken });
 
-    /// <summary>Cancels through the API, asserting the 200 message envelope.</summary>
-    protected async Task CancelBookingAsync(string bookingId, string token)
-    {
-        var response = await SendAsync(HttpMethod.Delete, BookingPath(bookingId), token);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.True((await ReadJsonAsync(response)).GetProperty("success").GetBoolean());
-    }
-
     protected Task<long> CountCheckInsAsync() => ScalarAsync<long>("SELECT count(*) FROM check_ins");
 
     /// <summary>The parts of a compact JWS, decoded: header and payload as JSON, the signature as bytes.</summary>
