@@ -5,7 +5,7 @@ namespace EventBooking.WebApi.Observability;
 
 /// <summary>
 /// One Information line per HTTP request, written when it ends: method, route template (never the raw path or query,
-/// which can carry a WebSocket token), status, duration, user id and trace id, the same trace id an error envelope
+/// which can carry a WebSocket token), status, duration, user id, client address and trace id, the same trace id an error envelope
 /// carries, so a client's <c>traceId</c> finds its line. Bodies and headers are never logged.
 /// </summary>
 internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
@@ -30,10 +30,22 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
                     http.Response.StatusCode,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds,
                     http.User.FindFirst(JwtClaims.Id)?.Value ?? "-",
+                    ClientAddress(http),
                     Activity.Current?.TraceId.ToHexString() ?? http.TraceIdentifier);
             }
         }
     }
+
+    /// <summary>
+    /// The client's address as the API sees it: behind a configured proxy the address the proxy names (forwarded headers
+    /// are applied before this middleware), otherwise the connection's peer.
+    /// </summary>
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress switch
+    {
+        null => "-",
+        { IsIPv4MappedToIPv6: true } mapped => mapped.MapToIPv4().ToString(),
+        var address => address.ToString(),
+    };
 
     /// <summary>The matched route's template; for no match, the path (cut short), without its query.</summary>
     private static string Route(HttpContext http)
@@ -50,7 +62,7 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
     [LoggerMessage(
         EventId = 1,
         Level = LogLevel.Information,
-        Message = "HTTP {Method} {Route} -> {StatusCode} in {ElapsedMs:0.0} ms, user {UserId}, trace {TraceId}")]
+        Message = "HTTP {Method} {Route} -> {StatusCode} in {ElapsedMs:0.0} ms, user {UserId}, client {ClientAddress}, trace {TraceId}")]
     private static partial void LogRequest(
-        ILogger logger, string method, string route, int statusCode, double elapsedMs, string userId, string traceId);
+        ILogger logger, string method, string route, int statusCode, double elapsedMs, string userId, string clientAddress, string traceId);
 }
