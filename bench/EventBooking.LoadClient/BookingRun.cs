@@ -18,6 +18,12 @@ namespace EventBooking.LoadClient;
 /// (status 0 = no answer). <c>--warmup N</c>: the first N users' requests are sent, counted and written out
 /// like any other, but their latencies are left out of the figures (they carry this process's own start).
 /// </para>
+/// <para>
+/// For build/deploy-check.sh: <c>--idempotency-keys PREFIX</c> sends <c>Idempotency-Key: PREFIX-userid</c> and, as a
+/// careful client would, sends the same request again (same key, 0.5 s apart, for up to <c>--retry-seconds</c>, 10)
+/// while the answer is "still in progress" (409 <c>CONFLICT</c>), a gateway error (502/503/504) or none at all. The
+/// report then counts each answer's error code (<c>codes</c>) and how many requests needed more than one attempt.
+/// </para>
 /// </summary>
 internal static class BookingRun
 {
@@ -30,6 +36,8 @@ internal static class BookingRun
         var maxSeconds = options.Number("max-seconds", 120);
         var rate = options.Number("rate", 0);
         var warmup = options.Number("warmup", 0);
+        var keyPrefix = options.Has("idempotency-keys") ? options.Text("idempotency-keys") : null;
+        var retryFor = TimeSpan.FromSeconds(options.Number("retry-seconds", 10));
         var urls = options.Text("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var userCount = lastUser - firstUser + 1;
         var eventCount = lastEvent - firstEvent + 1;
@@ -45,6 +53,7 @@ internal static class BookingRun
         var servedBy = new int[userCount];
         var failedOver = new bool[userCount];
         var finishedAt = new long[userCount];
+        var attempts = new int[userCount];
         var tally = new RequestTally();
         var next = -1;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
@@ -59,19 +68,35 @@ internal static class BookingRun
                 {
                     await Http.WaitForTurnAsync(i, rate, clock);
 
-                    for (var attempt = 0; attempt < clients.Length; attempt++)
+                    var firstSent = clock.Elapsed;
+                    do
                     {
-                        servedBy[i] = (i + attempt) % clients.Length;
-                        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bookings") { Content = Http.JsonBody(bodies[i]) };
-                        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i]);
-                        outcomes[i] = await RequestTally.SendUncountedAsync(clients[servedBy[i]], request);
-                        if (!outcomes[i].NeverConnected)
+                        if (attempts[i] > 0)
                         {
-                            break;
+                            await Task.Delay(500, CancellationToken.None);
                         }
 
-                        failedOver[i] = clients.Length > 1;
+                        attempts[i]++;
+                        for (var attempt = 0; attempt < clients.Length; attempt++)
+                        {
+                            servedBy[i] = (i + attempt) % clients.Length;
+                            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/bookings") { Content = Http.JsonBody(bodies[i]) };
+                            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[i]);
+                            if (keyPrefix is not null)
+                            {
+                                request.Headers.Add("Idempotency-Key", string.Create(CultureInfo.InvariantCulture, $"{keyPrefix}-{firstUser + i}"));
+                            }
+
+                            outcomes[i] = await RequestTally.SendUncountedAsync(clients[servedBy[i]], request, readErrorCode: keyPrefix is not null);
+                            if (!outcomes[i].NeverConnected)
+                            {
+                                break;
+                            }
+
+                            failedOver[i] = clients.Length > 1;
+                        }
                     }
+                    while (keyPrefix is not null && WorthRepeating(outcomes[i]) && clock.Elapsed - firstSent < retryFor);
 
                     finishedAt[i] = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
                     tally.Count(outcomes[i]);
@@ -117,6 +142,18 @@ internal static class BookingRun
             ["requests_per_s"] = Http.Round(requests / seconds, 1),
         };
         tally.AddTo(report, answered, "201", "409");
+        if (keyPrefix is not null)
+        {
+            report["codes"] = outcomes.Where(o => o.Code is not null)
+                .GroupBy(o => string.Create(CultureInfo.InvariantCulture, $"{o.Status} {o.Code}"), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+            report["repeated"] = attempts.Count(a => a > 1);
+        }
+
         return Http.ToJson(report);
     }
+
+    /// <summary>An answer a client with an Idempotency-Key should ask again for: none yet, or none that is final.</summary>
+    private static bool WorthRepeating(Outcome outcome) =>
+        outcome.Status is 0 or 502 or 503 or 504 || (outcome.Status == 409 && outcome.Code == "CONFLICT");
 }

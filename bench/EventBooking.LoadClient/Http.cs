@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 
@@ -7,16 +9,36 @@ namespace EventBooking.LoadClient;
 
 internal static class Http
 {
-    public static HttpClient CreateClient(string baseUrl, int concurrency) =>
-        new(new SocketsHttpHandler
+    /// <summary>
+    /// <c>LOADCLIENT_TLS_ROOT=FILE</c>: trust the certificates that the PEM certificate in FILE issued (or is), as well
+    /// as the system's: build/deploy-check.sh talks to nginx on loopback with a certificate of its own making.
+    /// </summary>
+    public static SslClientAuthenticationOptions TlsOptions()
+    {
+        var options = new SslClientAuthenticationOptions();
+        if (Environment.GetEnvironmentVariable("LOADCLIENT_TLS_ROOT") is { Length: > 0 } file)
         {
-            MaxConnectionsPerServer = concurrency,
-            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
-            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-            UseCookies = false,
-            UseProxy = false,
-            AllowAutoRedirect = false,
-        })
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.Add(X509Certificate2.CreateFromPem(File.ReadAllText(file)));
+            options.CertificateChainPolicy = policy;
+        }
+
+        return options;
+    }
+
+    public static SocketsHttpHandler CreateHandler(int concurrency) => new()
+    {
+        MaxConnectionsPerServer = concurrency,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+        UseCookies = false,
+        UseProxy = false,
+        AllowAutoRedirect = false,
+        SslOptions = TlsOptions(),
+    };
+
+    public static HttpClient CreateClient(string baseUrl, int concurrency) =>
+        new(CreateHandler(concurrency))
         {
             BaseAddress = new Uri(baseUrl),
             Timeout = TimeSpan.FromSeconds(30),

@@ -4,7 +4,7 @@ using EventBooking.LoadClient;
 // build/bench.sh and build/chaos.sh drive this client; see docs/performance.md and docs/reliability.md.
 //   hash   PASSWORD                                  prints one bcrypt ($2b$, cost 12) hash
 //   book   --url U[,U2...] --key K --users A-B (--event E | --events A-B) --concurrency C
-//          [--max-seconds S] [--rate PER_SECOND] [--outcomes FILE]
+//          [--max-seconds S] [--rate PER_SECOND] [--outcomes FILE] [--idempotency-keys PREFIX [--retry-seconds S]]
 //   get    --url U --path P --concurrency C --seconds S [--rate PER_SECOND] [--key K (--user ID | --users A-B)]
 //   login  --url U --emails A-B --password P --concurrency C [--rate PER_SECOND]
 //   watch  --url U --key K --user ID --event E --seconds S [--log FILE]

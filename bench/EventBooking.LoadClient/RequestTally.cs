@@ -2,12 +2,16 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Text.Json;
 
 namespace EventBooking.LoadClient;
 
 /// <summary>One request's fate: a status (0 when there was none), its latency, and for failures what kind.</summary>
 internal readonly record struct Outcome(int Status, double LatencyMs, string? Error)
 {
+    /// <summary>The error envelope's <c>error.code</c> of a 4xx/5xx answer, when asked for.</summary>
+    public string? Code { get; init; }
+
     public bool Failed => Error is not null;
 
     /// <summary>The server was not there (connection refused): the request never reached any code, so trying another instance is safe.</summary>
@@ -27,14 +31,19 @@ internal sealed class RequestTally
 
     public int Status(string code) => _statuses.GetValueOrDefault(code);
 
-    /// <summary>Sends without counting (the caller decides, e.g. after failing over to another instance).</summary>
-    public static async Task<Outcome> SendUncountedAsync(HttpClient client, HttpRequestMessage request)
+    /// <summary>
+    /// Sends without counting (the caller decides, e.g. after failing over to another instance). With
+    /// <paramref name="readErrorCode"/>, an error answer's envelope code is read too.
+    /// </summary>
+    public static async Task<Outcome> SendUncountedAsync(HttpClient client, HttpRequestMessage request, bool readErrorCode = false)
     {
         var started = Stopwatch.GetTimestamp();
         try
         {
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
-            return new Outcome((int)response.StatusCode, Stopwatch.GetElapsedTime(started).TotalMilliseconds, null);
+            var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            var code = readErrorCode && (int)response.StatusCode >= 400 ? await ErrorCodeAsync(response) : null;
+            return new Outcome((int)response.StatusCode, latency, null) { Code = code };
         }
 #pragma warning disable CA1031 // every failure is an outcome, none may stop the run
         catch (Exception ex)
@@ -45,6 +54,21 @@ internal sealed class RequestTally
             {
                 NeverConnected = refused,
             };
+        }
+    }
+
+    private static async Task<string> ErrorCodeAsync(HttpResponseMessage response)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            return document.RootElement.TryGetProperty("error", out var error) && error.TryGetProperty("code", out var code)
+                ? code.GetString() ?? "?"
+                : "?";
+        }
+        catch (JsonException)
+        {
+            return "not JSON";
         }
     }
 

@@ -32,13 +32,14 @@ internal static class WatchRun
         var drops = new List<string>();
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(options.Number("seconds")));
         var buffer = new byte[64 * 1024];
+        using var invoker = new HttpMessageInvoker(Http.CreateHandler(1));
         await using var log = options.Has("log") ? new StreamWriter(options.Text("log"), append: true) { AutoFlush = true } : null;
         while (!stop.IsCancellationRequested)
         {
             using var socket = new ClientWebSocket();
             try
             {
-                await socket.ConnectAsync(wsUri, stop.Token);
+                await socket.ConnectAsync(wsUri, invoker, stop.Token);
                 connects++;
                 while (socket.State == WebSocketState.Open)
                 {

@@ -74,6 +74,9 @@ public static class DependencyInjection
             .Validate(o => o.ExpiryCheckSeconds is >= 0.1 and <= 3600, "Waitlist__ExpiryCheckSeconds must be between 0.1 and 3600.")
             .ValidateOnStart();
         services.AddSeatLedger();
+        services.AddSingleton(sp => new InstanceLease(
+            PostgresOptions.Normalize(connectionString), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InstanceLease>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<InstanceLease>());
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
         services.AddHostedService<IdempotencyKeyCleanup>();

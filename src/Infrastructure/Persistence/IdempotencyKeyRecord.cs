@@ -23,4 +23,10 @@ public sealed class IdempotencyKeyRecord
     public DateTime CreatedAt { get; private set; }
 
     public DateTime ExpiresAt { get; private set; }
+
+    /// <summary>
+    /// The <see cref="InstanceLease.Id"/> of the instance running the request while it is in progress (null when it had
+    /// no lease): when that lease is gone, the instance died and the key may be taken over at once.
+    /// </summary>
+    public int? OwnerInstance { get; private set; }
 }

@@ -1,11 +1,18 @@
 using EventBooking.Application.Common.Idempotency;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace EventBooking.Infrastructure.Persistence;
 
-internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider clock) : IIdempotencyStore
+/// <summary>
+/// Idempotency keys in <c>idempotency_keys</c> (ADR 0008). A key in progress names the instance running it
+/// (<see cref="InstanceLease"/>): a retry that finds the key in progress takes it over at once when that instance's
+/// lease is gone (the instance died mid-request, and PostgreSQL released its lock with its connection), else after
+/// <see cref="AbandonedAfter"/>.
+/// </summary>
+internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, InstanceLease lease, TimeProvider clock) : IIdempotencyStore
 {
-    /// <summary>A request still "in progress" after this long died with its process; its key may be reused.</summary>
+    /// <summary>A request still "in progress" after this long died with its process, whatever its lease says; its key may be reused.</summary>
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
 
     public async Task<IdempotencyClaim> ClaimAsync(int userId, string key, string requestHash, CancellationToken cancellationToken)
@@ -13,22 +20,31 @@ internal sealed class IdempotencyStore(NpgsqlDataSource dataSource, TimeProvider
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
 
-        // Insert, or take over an expired or abandoned row. Two requests racing with one key: the unique
-        // key makes the second wait for the first's insert, then find it in progress.
+        // Insert, or take over an expired or abandoned row (its instance's lease is gone, or it is too old). Two requests
+        // racing with one key: the unique key makes the second wait for the first's insert, then find it in progress.
         await using (var claim = new NpgsqlCommand(
             """
-            INSERT INTO idempotency_keys (user_id, key, request_hash, status, created_at, expires_at)
-            VALUES ($1, $2, $3, 'in_progress', $4, $5)
+            INSERT INTO idempotency_keys (user_id, key, request_hash, status, created_at, expires_at, owner_instance)
+            VALUES ($1, $2, $3, 'in_progress', $4, $5, $7)
             ON CONFLICT (user_id, key) DO UPDATE
             SET request_hash = EXCLUDED.request_hash, status = 'in_progress', response_status = NULL,
-                response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at
+                response_body = NULL, created_at = EXCLUDED.created_at, expires_at = EXCLUDED.expires_at,
+                owner_instance = EXCLUDED.owner_instance
             WHERE idempotency_keys.expires_at <= $4
-               OR (idempotency_keys.status = 'in_progress' AND idempotency_keys.created_at <= $6)
+               OR (idempotency_keys.status = 'in_progress'
+                   AND (idempotency_keys.created_at <= $6
+                        OR (idempotency_keys.owner_instance IS NOT NULL AND NOT EXISTS (
+                            SELECT 1 FROM pg_locks l
+                            WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+                              AND l.database = (SELECT d.oid FROM pg_database d WHERE d.datname = current_database())
+                              AND l.classid = $8::oid AND l.objid = idempotency_keys.owner_instance::oid))))
             RETURNING 1
             """,
             connection))
         {
             claim.Parameters.AddRange(Values(userId, key, requestHash, Db(now), Db(now + IIdempotencyStore.Lifetime), Db(now - AbandonedAfter)));
+            claim.Parameters.Add(new NpgsqlParameter { Value = lease.HeldId is { } owner ? owner : DBNull.Value, NpgsqlDbType = NpgsqlDbType.Integer });
+            claim.Parameters.Add(new NpgsqlParameter { Value = InstanceLease.LockClass });
             if (await claim.ExecuteScalarAsync(cancellationToken) is not null)
             {
                 return new IdempotencyClaim(IdempotencyClaimState.Claimed);

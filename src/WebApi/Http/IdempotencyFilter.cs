@@ -13,7 +13,7 @@ namespace EventBooking.WebApi.Http;
 /// Retry-safe POSTs. With an <c>Idempotency-Key</c> header (1..100 printable characters) the first
 /// request's answer (status and body) is stored and replayed for the same user and key for 24 hours,
 /// without running the use case again. The same key with a different body is 422; while the first
-/// request is still running, 409. Answers of 5xx (and exceptions) are not stored, so a retry runs again.
+/// request is still running, 409 with <c>Retry-After: 1</c>. Answers of 5xx (and exceptions) are not stored, so a retry runs again.
 /// </summary>
 internal sealed class IdempotencyFilter(
     IIdempotencyStore store,
@@ -50,6 +50,8 @@ internal sealed class IdempotencyFilter(
                 metrics.IdempotentReplay();
                 return Results.Content(claim.ResponseBody, "application/json", Encoding.UTF8, claim.StatusCode);
             case IdempotencyClaimState.InProgress:
+                // Worth asking again shortly: it completes, or its instance dies and the key is taken over at once.
+                http.Response.Headers.RetryAfter = "1";
                 return new ErrorResult(Error.Conflict("A request with this Idempotency-Key is in progress"));
             case IdempotencyClaimState.DifferentRequest:
                 return new StatusErrorResult(

@@ -1,7 +1,9 @@
 using EventBooking.Application.Common.Idempotency;
 using EventBooking.Infrastructure.IntegrationTests.Support;
 using EventBooking.Infrastructure.Persistence;
+using EventBooking.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
@@ -87,6 +89,55 @@ public sealed class IdempotencyStoreTests(DatabaseFixture database) : DatabaseTe
     }
 
     [Fact]
+    public async Task ClaimAsync_ShouldNameThisInstance_WhoseLeaseIsHeldInPostgreSql()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var lease = await HeldLeaseAsync();
+
+        await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None);
+
+        Assert.Equal(lease.Id, await ScalarAsync<int>("SELECT owner_instance FROM idempotency_keys"));
+        Assert.Equal(1L, await ScalarAsync<long>(
+            $"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = {InstanceLease.LockClass} AND objid = {lease.Id} AND objsubid = 2"));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WhenTheInstanceRunningTheKeyIsAlive_ShouldSayInProgress()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        await using var otherInstance = await HoldLeaseAsync(OtherInstance);
+        await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None);
+        await ExecuteAsync($"UPDATE idempotency_keys SET owner_instance = {OtherInstance}");
+
+        Assert.Equal(IdempotencyClaimState.InProgress, (await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None)).State);
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WhenTheInstanceRunningTheKeyDied_ShouldLetTheRetryTakeOverAtOnce()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        var otherInstance = await HoldLeaseAsync(OtherInstance);
+        await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None);
+        await ExecuteAsync($"UPDATE idempotency_keys SET owner_instance = {OtherInstance}");
+
+        await otherInstance.DisposeAsync(); // its process died: PostgreSQL ends the session and releases the lock
+
+        var lease = await HeldLeaseAsync();
+        Assert.Equal(IdempotencyClaimState.Claimed, (await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None)).State);
+        Assert.Equal(lease.Id, await ScalarAsync<int>("SELECT owner_instance FROM idempotency_keys"));
+    }
+
+    [Fact]
+    public async Task ClaimAsync_WhenTheKeysInstanceHadNoLease_ShouldWaitForTheTimeOut()
+    {
+        var userId = await InsertUserAsync("john@example.com");
+        await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None);
+        await ExecuteAsync("UPDATE idempotency_keys SET owner_instance = NULL");
+
+        Assert.Equal(IdempotencyClaimState.InProgress, (await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None)).State);
+    }
+
+    [Fact]
     public async Task ReleaseAsync_ShouldForgetTheKeySoARetryRunsAgain()
     {
         var userId = await InsertUserAsync("john@example.com");
@@ -126,5 +177,31 @@ public sealed class IdempotencyStoreTests(DatabaseFixture database) : DatabaseTe
 
         Assert.Equal(1, deleted);
         Assert.Equal("fresh", await ScalarAsync<string>("SELECT key FROM idempotency_keys"));
+    }
+
+    /// <summary>An id no lease of this test run takes (leases are random, from 1 to int.MaxValue - 1).</summary>
+    private const int OtherInstance = int.MaxValue;
+
+    /// <summary>The fixture's own lease (the fixture is no host: the test starts it), once its connection holds it.</summary>
+    private async Task<InstanceLease> HeldLeaseAsync()
+    {
+        var lease = Database.Services.GetRequiredService<InstanceLease>();
+        if (lease.ExecuteTask is null)
+        {
+            await lease.StartAsync(CancellationToken.None);
+        }
+
+        await Eventually.WaitUntilAsync(() => lease.HeldId is not null, "the instance lease was not taken within 5 s");
+        return lease;
+    }
+
+    /// <summary>Another instance's lease: its lock, held on a connection of its own until disposed.</summary>
+    private async Task<NpgsqlConnection> HoldLeaseAsync(int instanceId)
+    {
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({InstanceLease.LockClass}, {instanceId})", connection);
+        await command.ExecuteNonQueryAsync();
+        return connection;
     }
 }

@@ -84,6 +84,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "idempotency_keys.created_at timestamp without time zone NOT NULL", // ours
             "idempotency_keys.expires_at timestamp without time zone NOT NULL", // ours
             "idempotency_keys.key varchar(100) NOT NULL", // ours
+            "idempotency_keys.owner_instance integer NULL", // ours
             "idempotency_keys.request_hash varchar(64) NOT NULL", // ours
             "idempotency_keys.response_body text NULL", // ours
             "idempotency_keys.response_status integer NULL", // ours

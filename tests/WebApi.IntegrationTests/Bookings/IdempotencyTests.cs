@@ -117,6 +117,7 @@ public sealed class IdempotencyTests(DatabaseFixture database, ITestOutputHelper
 
         await AssertBookingErrorAsync(response, HttpStatusCode.Conflict, "CONFLICT", "A request with this Idempotency-Key is in progress");
         Assert.False(response.Headers.Contains(ReplayedHeader));
+        Assert.Equal(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta);
         await AssertErrorAsync(differentBody, (HttpStatusCode)422, "IDEMPOTENCY_KEY_REUSED");
         Assert.Equal(0, await ScalarAsync<long>("SELECT count(*) FROM bookings WHERE user_id = $1", userId));
         Assert.Equal(9, await BookingAvailableSeatsAsync(eventId));
@@ -142,6 +143,27 @@ public sealed class IdempotencyTests(DatabaseFixture database, ITestOutputHelper
         Assert.False(response.Headers.Contains(ReplayedHeader));
         Assert.Equal(1, await CountBookingRowsAsync("confirmed"));
         Assert.Equal("completed", await ScalarAsync<string>("SELECT status FROM idempotency_keys WHERE user_id = $1 AND key = 'k'", userId));
+    }
+
+    [Fact]
+    public async Task Create_WhenTheInstanceRunningTheKeyDiedAMomentAgo_ShouldRunTheRetryAtOnce()
+    {
+        var (userId, token) = await CreateUserAsync("ann@example.com");
+        var eventId = await InsertBookingEventAsync(seats: 10);
+        // Claimed a second ago by an instance whose lease (advisory lock) nobody holds: it died with its connection.
+        await ExecuteBookingSqlAsync(
+            """
+            INSERT INTO idempotency_keys (user_id, key, request_hash, status, created_at, expires_at, owner_instance)
+            VALUES ($1, 'k', 'x', 'in_progress', timezone('utc', now()) - interval '1 second', timezone('utc', now()) + interval '1 day', 2147483647)
+            """,
+            userId);
+
+        var response = await PostBookingAsync(token, eventId, "k");
+
+        await AssertSuccessAsync(response, HttpStatusCode.Created);
+        Assert.Equal(1, await CountBookingRowsAsync("confirmed"));
+        Assert.Equal("completed", await ScalarAsync<string>("SELECT status FROM idempotency_keys WHERE user_id = $1 AND key = 'k'", userId));
+        Assert.NotEqual(2147483647, await ScalarAsync<int>("SELECT coalesce(owner_instance, 0) FROM idempotency_keys WHERE user_id = $1 AND key = 'k'", userId));
     }
 
     [Fact]

@@ -365,6 +365,10 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                         .HasColumnType("timestamp without time zone")
                         .HasColumnName("expires_at");
 
+                    b.Property<int?>("OwnerInstance")
+                        .HasColumnType("integer")
+                        .HasColumnName("owner_instance");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
