@@ -28,6 +28,12 @@ namespace EventBooking.Infrastructure;
 public static class DependencyInjection
 {
     public const string ConnectionStringName = "Default";
+
+    /// <summary>
+    /// Optional: where the session-bound connections go (the seat-change LISTEN and the instance lease's advisory lock),
+    /// when <see cref="ConnectionStringName"/> points at a transaction-mode pooler (PgBouncer) that cannot keep a session.
+    /// </summary>
+    public const string DirectConnectionStringName = "Direct";
     public const string ReadyTag = "ready";
 
     /// <summary>
@@ -74,8 +80,10 @@ public static class DependencyInjection
             .Validate(o => o.ExpiryCheckSeconds is >= 0.1 and <= 3600, "Waitlist__ExpiryCheckSeconds must be between 0.1 and 3600.")
             .ValidateOnStart();
         services.AddSeatLedger();
+        var direct = configuration.GetConnectionString(DirectConnectionStringName);
+        var sessionConnectionString = PostgresOptions.Normalize(string.IsNullOrWhiteSpace(direct) ? connectionString : direct);
         services.AddSingleton(sp => new InstanceLease(
-            PostgresOptions.Normalize(connectionString), sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InstanceLease>>()));
+            sessionConnectionString, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<InstanceLease>>()));
         services.AddHostedService(sp => sp.GetRequiredService<InstanceLease>());
         services.AddSingleton<IdempotencyStore>();
         services.AddSingleton<IIdempotencyStore>(sp => sp.GetRequiredService<IdempotencyStore>());
@@ -85,7 +93,7 @@ public static class DependencyInjection
         // Real-time fan-out across instances: the ledger functions NOTIFY on commit, every instance LISTENs and hands
         // each change to every ISeatChangeDelivery registered (the web layer's subscriptions and read cache).
         services.AddSingleton(sp => new PostgresSeatChangeListener(
-            PostgresOptions.Normalize(connectionString),
+            sessionConnectionString,
             sp.GetRequiredService<NpgsqlDataSource>(),
             sp.GetServices<ISeatChangeDelivery>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresSeatChangeListener>>()));
