@@ -360,7 +360,21 @@ if wanted 3; then
       --concurrency 16 --rate 20 --warmup 20 --max-seconds 30 --outcomes "$WORK/$1-book.csv" >"$WORK/$1-book.json"
     wait "$g"
   }
-  probe quiet 1000
+  # CPU attribution (build/chaos/cpu.py): every process of the scenario, the API by thread kind, every 100 ms; the
+  # mean over each probe's measured window goes into the results (figures.s3.cpu) and the log.
+  postmaster=$(head -1 "$PG_DIR/postmaster.pid")
+  python3 build/chaos/cpu.py record --out "$WORK/cpu.jsonl" --interval 0.1 --group "api=$PID_A" --threads "api=$PID_A" \
+    --group "postgres=tree:$postmaster" --group "login client=pgrep:LoadClient.dll login" --group "read probe=pgrep:LoadClient.dll get" \
+    --group "booking probe=pgrep:LoadClient.dll book" --group "slow clients=pgrep:build/chaos/flood.py" &
+  cpu_pid=$!
+  track "$cpu_pid"
+  window() { # NAME: the probe's measured window, from 1 s after its start (the warm-up) to its end
+    local t0
+    t0=$(date +%s.%N)
+    probe "$@"
+    jq -cn --argjson from "$(jq -n "$t0 + 1")" --argjson to "$(date +%s.%N)" '{from: $from, to: $to}' >"$WORK/$1-window.json"
+  }
+  window quiet 1000
   python3 build/chaos/flood.py --port "$PORT_A" --idle "$IDLE" --slow-body "$SLOW" --slow-headers "$((SLOW / 2))" --seconds 40 \
     >"$WORK/flood.json" &
   flood_pid=$!
@@ -374,14 +388,21 @@ if wanted 3; then
   login_pid=$!
   track "$login_pid"
   sleep "$PROBE_DELAY" # by default the burst is under way when the probe starts
-  probe flood 1250
+  window flood 1250
   wait "$login_pid" || die "the login client failed"
   wait "$flood_pid" || die "the slow-client script failed"
+  kill -TERM "$cpu_pid" 2>/dev/null || true
+  wait "$cpu_pid" 2>/dev/null || true
+  cpu_of() { python3 build/chaos/cpu.py summary --from "$(jq .from "$WORK/$1-window.json")" --to "$(jq .to "$WORK/$1-window.json")" "$WORK/cpu.jsonl"; }
+  cpu_quiet=$(cpu_of quiet) cpu_flood=$(cpu_of flood)
+  top_cpu() { jq -r '.mean_cores | to_entries | map(select(.value >= 0.02)) | map("\(.key) \(.value)") | join(", ")' <<<"$1"; }
   after=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$URL_A/" || true)
   log "  quiet: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/quiet-book.json") ms"
   log "  flood: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-book.json") ms"
   log "  logins: $(jq -c '{"200": .status_200, "401": .status_401} + .other_statuses + {errors, p50_ms, p99_ms, duration_s}' "$WORK/login.json")"
   log "  slow clients: $(cat "$WORK/flood.json")"
+  log "  cores in the quiet window: $(top_cpu "$cpu_quiet")"
+  log "  cores in the flood window: $(top_cpu "$cpu_flood")"
   inv=$(invariants "$ev" <(cat "$WORK/quiet-book.csv" "$WORK/flood-book.csv"))
   check_invariants "$inv"
   for kind in get book; do
@@ -407,7 +428,9 @@ if wanted 3; then
   check "the API still answers afterwards" "$(is "after == 200")" "GET / -> $after"
   FIGURES[s3]=$(jq -cn --slurpfile qg "$WORK/quiet-get.json" --slurpfile qb "$WORK/quiet-book.json" --slurpfile fg "$WORK/flood-get.json" \
     --slurpfile fb "$WORK/flood-book.json" --slurpfile login "$WORK/login.json" --slurpfile flood "$WORK/flood.json" \
-    '{quiet: {reads: $qg[0], bookings: $qb[0]}, flood: {reads: $fg[0], bookings: $fb[0]}, logins: $login[0], slow_clients: $flood[0]}')
+    --argjson cq "$cpu_quiet" --argjson cf "$cpu_flood" \
+    '{quiet: {reads: $qg[0], bookings: $qb[0]}, flood: {reads: $fg[0], bookings: $fb[0]}, logins: $login[0], slow_clients: $flood[0],
+      cpu: {quiet: $cq, flood: $cf}}')
 fi
 
 # --- summary ---
