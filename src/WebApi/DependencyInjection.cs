@@ -58,6 +58,7 @@ internal static class DependencyInjection
                 o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
             .ValidateOnStart();
+        services.AddSingleton<LoginShedLog>(); // one log window for every request's LoginAdmissionFilter (created per request)
         services.AddSingleton<RealtimeQuotas>();
         services.AddSingleton<RealtimeSubscriptions>();
         services.AddSingleton<RealtimeProtocol>();

@@ -10,9 +10,9 @@ namespace EventBooking.WebApi.Http;
 /// while the queue fills (<c>LoginCommandHandler</c>).
 /// </summary>
 internal sealed partial class LoginAdmissionFilter(
-    IPasswordHasher hasher, TimeProvider clock, ILogger<LoginAdmissionFilter> logger, Application.Common.Telemetry.EventBookingMetrics metrics) : IEndpointFilter
+    IPasswordHasher hasher, LoginShedLog shedLog, TimeProvider clock, ILogger<LoginAdmissionFilter> logger, Application.Common.Telemetry.EventBookingMetrics metrics)
+    : IEndpointFilter
 {
-    private readonly OncePerWindow _log = new(clock, TimeSpan.FromSeconds(10));
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -21,7 +21,7 @@ internal sealed partial class LoginAdmissionFilter(
             return await next(context);
         }
 
-        if (_log.TryPass(out var skipped))
+        if (shedLog.Window.TryPass(out var skipped))
         {
             LogShed(logger, skipped + 1);
         }

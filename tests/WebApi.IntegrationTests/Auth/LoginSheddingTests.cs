@@ -3,6 +3,7 @@ using EventBooking.Application.Common.Interfaces;
 using EventBooking.WebApi.IntegrationTests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace EventBooking.WebApi.IntegrationTests.Auth;
 
@@ -13,11 +14,13 @@ namespace EventBooking.WebApi.IntegrationTests.Auth;
 public sealed class LoginSheddingTests(DatabaseFixture database) : ApiTest(database)
 {
     private readonly FullHasher _hasher = new();
+    private readonly CapturedLogs _logs = new();
 
     protected override EventBookingApiFactory CreateFactory() => new(Database, null, services =>
     {
         services.RemoveAll<IPasswordHasher>();
         services.AddSingleton<IPasswordHasher>(_hasher);
+        services.AddSingleton<ILoggerProvider>(_logs);
     });
 
     [Fact]
@@ -30,6 +33,22 @@ public sealed class LoginSheddingTests(DatabaseFixture database) : ApiTest(datab
         await AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
         Assert.Equal("1", Assert.Single(response.Headers.GetValues("Retry-After")));
         Assert.Equal(0, _hasher.Verifications);
+    }
+
+    [Fact]
+    public async Task Login_WhenManyAreRefused_ShouldLogTheRefusalsOncePerWindow()
+    {
+        _hasher.Busy = true;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await SendAsync(HttpMethod.Post, "/api/auth/login", json: new { email = "ann@example.com", password = "password123" });
+            await AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable, "SERVICE_UNAVAILABLE");
+        }
+
+        // The filter is created for every request; a window kept in it logged every refusal (2,298 lines in chaos.sh).
+        var line = Assert.Single(_logs.Lines, l => l.Text.StartsWith("Password hashing is saturated", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, line.Level);
     }
 
     [Fact]
