@@ -37,8 +37,8 @@ Environment knobs (defaults in brackets):
   CHAOS_LOGINS          logins in the burst [2400]
   CHAOS_LOGIN_RATE      logins started per second (bcrypt here serves about 5) [200]
   CHAOS_MAX_LATENCY_MS  no answer may take longer, even with PostgreSQL down [5000]
-  CHAOS_PROBE_DELAY     seconds between the start of the login burst and the probe's start (its measured window opens
-                        after a 1 s warm-up) [1]
+  CHAOS_PROBE_AFTER     logins instance A must have answered (read from its /metrics) before scenario 3's flood probe
+                        starts; its measured window opens after its own 1 s warm-up [CHAOS_LOGIN_RATE, one second's worth]
   CHAOS_KEEP_WORK       set to keep the work directory (API logs, outcome files) for a look afterwards
 EOF
 }
@@ -76,8 +76,8 @@ SLOW=${CHAOS_SLOW:-200}
 LOGINS=${CHAOS_LOGINS:-2400}
 LOGIN_RATE=${CHAOS_LOGIN_RATE:-200}
 MAX_LATENCY_MS=${CHAOS_MAX_LATENCY_MS:-5000}
-PROBE_DELAY=${CHAOS_PROBE_DELAY:-1}
-for n in "$PROBE_DELAY" "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
+PROBE_AFTER=${CHAOS_PROBE_AFTER:-$LOGIN_RATE}
+for n in "$PROBE_AFTER" "$SELL_RATE" "$LOGIN_RATE" "$PG_DOWN" "$IDLE" "$SLOW" "$LOGINS" "$MAX_LATENCY_MS"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a CHAOS_* setting"
 done
 [[ $KILL_AT =~ ^[0-9]+$ ]] && ((KILL_AT > 0 && KILL_AT < 50)) || die "bad CHAOS_KILL_AT '$KILL_AT' (1 to 49 seats)"
@@ -351,6 +351,23 @@ if wanted 3; then
   # Without tiered compilation the probe compiles each method once, optimised, on first use (in the warm-up), instead
   # of compiling it again in the background during the measured window (which slowed its first 2 s when both cores
   # were busy).
+  # Progress, not the clock, says when to measure. A's /metrics tells how much the JIT is still compiling and how many
+  # logins it has answered.
+  metric_sum() { # NAME: the sum of a metric's series on A (0 if absent)
+    curl -fsS --max-time 2 "$URL_A/metrics" 2>/dev/null | awk -v n="$1" '$1 == n || index($1, n "{") == 1 { s += $NF } END { printf "%.6f\n", s + 0 }'
+  }
+  jit_settled() { # waits (up to 30 s) until A's JIT spent under 5 ms compiling in the last second; prints how long it took
+    local t0 before after i
+    t0=$(now)
+    before=$(metric_sum dotnet_jit_compilation_time_seconds_total)
+    for ((i = 0; i < 30; i++)); do
+      sleep 1
+      after=$(metric_sum dotnet_jit_compilation_time_seconds_total)
+      jq -en --argjson a "$after" --argjson b "$before" '$a - $b < 0.005' >/dev/null && break
+      before=$after
+    done
+    elapsed "$t0" "$(now)"
+  }
   probe() { # NAME USER_OFFSET
     DOTNET_TieredCompilation=0 load_client get --url "$URL_A" --path "/api/events/$ev" --key "$JWT_KEY" --users "$((FIRST_USER + 1500))-$((FIRST_USER + 1599))" \
       --concurrency 16 --rate 50 --seconds 11 --warmup 50 --trace "$WORK/$1-get.csv" >"$WORK/$1-get.json" &
@@ -364,30 +381,56 @@ if wanted 3; then
   # mean over each probe's measured window goes into the results (figures.s3.cpu) and the log.
   postmaster=$(head -1 "$PG_DIR/postmaster.pid")
   python3 build/chaos/cpu.py record --out "$WORK/cpu.jsonl" --interval 0.1 --group "api=$PID_A" --threads "api=$PID_A" \
-    --group "postgres=tree:$postmaster" --group "login client=pgrep:LoadClient.dll login" --group "read probe=pgrep:LoadClient.dll get" \
+    --group "postgres=tree:$postmaster" --group "login client=pgrep:LoadClient.dll login" --threads "login client=pgrep:LoadClient.dll login" --group "read probe=pgrep:LoadClient.dll get" \
     --group "booking probe=pgrep:LoadClient.dll book" --group "slow clients=pgrep:build/chaos/flood.py" &
   cpu_pid=$!
   track "$cpu_pid"
-  window() { # NAME: the probe's measured window, from 1 s after its start (the warm-up) to its end
-    local t0
+  window() { # NAME: the probe's measured window, from 1 s after its start (the warm-up) to its end; A's GCs during the probe
+    local t0 gc0 pause0
     t0=$(date +%s.%N)
+    gc0=$(metric_sum dotnet_gc_collections_total) pause0=$(metric_sum dotnet_gc_pause_time_seconds_total)
     probe "$@"
-    jq -cn --argjson from "$(jq -n "$t0 + 1")" --argjson to "$(date +%s.%N)" '{from: $from, to: $to}' >"$WORK/$1-window.json"
+    jq -cn --argjson from "$(jq -n "$t0 + 1")" --argjson to "$(date +%s.%N)" \
+      --argjson gcs "$(jq -n "$(metric_sum dotnet_gc_collections_total) - $gc0")" \
+      --argjson pause "$(jq -n "($(metric_sum dotnet_gc_pause_time_seconds_total) - $pause0) * 1000 | round")" \
+      '{from: $from, to: $to, gc_collections: $gcs, gc_pause_ms: $pause}' >"$WORK/$1-window.json"
   }
+  # The quiet baseline is a warm instance's: the probe's work once, untimed, on an event of its own (a freshly started A,
+  # as with --only 3, still compiled the read and booking paths in the baseline's window), then until the JIT is idle.
+  probe_event=$ev
+  ev=$(new_event 100000 probe-warm-up)
+  probe warm 2000
+  ev=$probe_event
+  log "  A's JIT idle $(jit_settled) s after the probe's warm-up"
   window quiet 1000
   python3 build/chaos/flood.py --port "$PORT_A" --idle "$IDLE" --slow-body "$SLOW" --slow-headers "$((SLOW / 2))" --seconds 40 \
-    >"$WORK/flood.json" &
+    --ready-file "$WORK/flood-ready.json" >"$WORK/flood.json" &
   flood_pid=$!
   track "$flood_pid"
-  sleep 3
+  for _ in $(seq 1 300); do [[ -s $WORK/flood-ready.json ]] && break; sleep 0.1; done # every slow client connected
+  [[ -s $WORK/flood-ready.json ]] || die "the slow clients did not connect within 30 s"
+  log "  slow clients connected: $(cat "$WORK/flood-ready.json")"
+  logins_before=$(metric_sum eventbooking_logins_total)
   if ((LOGINS > 0)); then
-    load_client login --url "$URL_A" --emails "1-$LOGINS" --password "$PASSWORD" --concurrency 64 --rate "$LOGIN_RATE" >"$WORK/login.json" &
+    # Without tiered compilation the login client compiles its path once, optimised, on its first logins (before the
+    # probe starts, which waits for the burst's progress) instead of again in the background seconds later: that
+    # tier-up took 0.4-0.9 of a core in the probe's first second (cpu.jsonl, "login client:.NET Tiered Com") and, on
+    # this 2-core machine, the load generator's CPU is not the server's to lose.
+    DOTNET_TieredCompilation=0 load_client login --url "$URL_A" --emails "1-$LOGINS" --password "$PASSWORD" --concurrency 64 \
+      --rate "$LOGIN_RATE" >"$WORK/login.json" &
   else
     echo '{"status_200": 0, "status_401": 0, "other_statuses": {}, "errors": 0, "p50_ms": 0, "p99_ms": 0, "duration_s": 0}' >"$WORK/login.json" &
   fi
   login_pid=$!
   track "$login_pid"
-  sleep "$PROBE_DELAY" # by default the burst is under way when the probe starts
+  if ((LOGINS > 0)); then # the burst is under way when the probe starts: A has answered PROBE_AFTER of its logins
+    t_burst=$(now)
+    for _ in $(seq 1 300); do
+      jq -en --argjson a "$(metric_sum eventbooking_logins_total)" --argjson b "$logins_before" --argjson n "$PROBE_AFTER" '$a - $b >= $n' >/dev/null && break
+      sleep 0.1
+    done
+    log "  A answered $(jq -n "$(metric_sum eventbooking_logins_total) - $logins_before") logins $(elapsed "$t_burst" "$(now)") s into the burst; the probe starts"
+  fi
   window flood 1250
   wait "$login_pid" || die "the login client failed"
   wait "$flood_pid" || die "the slow-client script failed"
@@ -401,6 +444,7 @@ if wanted 3; then
   log "  flood: reads p50/p99 $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-get.json") ms, bookings $(jq -r '"\(.p50_ms)/\(.p99_ms)"' "$WORK/flood-book.json") ms"
   log "  logins: $(jq -c '{"200": .status_200, "401": .status_401} + .other_statuses + {errors, p50_ms, p99_ms, duration_s}' "$WORK/login.json")"
   log "  slow clients: $(cat "$WORK/flood.json")"
+  log "  A's GC during the probes: quiet $(jq -r '"\(.gc_collections) collections, \(.gc_pause_ms) ms paused"' "$WORK/quiet-window.json"), flood $(jq -r '"\(.gc_collections) collections, \(.gc_pause_ms) ms paused"' "$WORK/flood-window.json")"
   log "  cores in the quiet window: $(top_cpu "$cpu_quiet")"
   log "  cores in the flood window: $(top_cpu "$cpu_flood")"
   inv=$(invariants "$ev" <(cat "$WORK/quiet-book.csv" "$WORK/flood-book.csv"))
@@ -428,9 +472,9 @@ if wanted 3; then
   check "the API still answers afterwards" "$(is "after == 200")" "GET / -> $after"
   FIGURES[s3]=$(jq -cn --slurpfile qg "$WORK/quiet-get.json" --slurpfile qb "$WORK/quiet-book.json" --slurpfile fg "$WORK/flood-get.json" \
     --slurpfile fb "$WORK/flood-book.json" --slurpfile login "$WORK/login.json" --slurpfile flood "$WORK/flood.json" \
-    --argjson cq "$cpu_quiet" --argjson cf "$cpu_flood" \
+    --argjson cq "$cpu_quiet" --argjson cf "$cpu_flood" --slurpfile qw "$WORK/quiet-window.json" --slurpfile fw "$WORK/flood-window.json" \
     '{quiet: {reads: $qg[0], bookings: $qb[0]}, flood: {reads: $fg[0], bookings: $fb[0]}, logins: $login[0], slow_clients: $flood[0],
-      cpu: {quiet: $cq, flood: $cf}}')
+      cpu: {quiet: $cq, flood: $cf}, windows: {quiet: $qw[0], flood: $fw[0]}}')
 fi
 
 # --- summary ---

@@ -8,7 +8,7 @@ Groups, each given as NAME=SPEC:
   NAME=PID        that process (all its threads)
   NAME=tree:PID   that process and every descendant alive at each sample (PostgreSQL's backends)
   NAME=pgrep:TEXT every process whose command line contains TEXT (short-lived clients started later)
---threads NAME=PID breaks that process down by thread name (the first word of /proc/PID/task/TID/comm, so
+--threads NAME=PID (or NAME=pgrep:TEXT, the oldest match) breaks that process down by thread name (the first word of /proc/PID/task/TID/comm, so
 "bcrypt 1" and "bcrypt 2" are one group, ".NET TP Worker" is the thread pool, ".NET Tiered Com" the JIT's
 background tier-up, ".NET Server GC" / ".NET BGC" the collector), reported as "NAME:thread-kind".
 
@@ -110,8 +110,11 @@ def sample(groups, threads):
             if ticks is not None:
                 per_pid[pid] = ticks
         totals[name] = per_pid
-    for name, pid in threads:
-        for kind, ticks in thread_ticks(pid).items():
+    for name, spec in threads:
+        pids = group_members(spec, processes)
+        if not pids:
+            continue
+        for kind, ticks in thread_ticks(min(pids)).items():
             totals[f"{name}:{kind}"] = {kind: ticks}
     totals["idle"] = {"machine": machine_idle_ticks()}
     return totals
@@ -119,7 +122,7 @@ def sample(groups, threads):
 
 def record(args):
     groups = [tuple(g.split("=", 1)) for g in args.group]
-    threads = [(t.split("=", 1)[0], int(t.split("=", 1)[1])) for t in args.threads]
+    threads = [tuple(t.split("=", 1)) for t in args.threads]
     stop = False
 
     def on_signal(*_):
@@ -168,7 +171,7 @@ def main():
     rec.add_argument("--interval", type=float, default=0.1)
     rec.add_argument("--seconds", type=float, default=0)
     rec.add_argument("--group", action="append", default=[], help="NAME=PID, NAME=tree:PID or NAME=pgrep:TEXT")
-    rec.add_argument("--threads", action="append", default=[], help="NAME=PID: per thread kind")
+    rec.add_argument("--threads", action="append", default=[], help="NAME=PID or NAME=pgrep:TEXT: per thread kind")
     summ = sub.add_parser("summary")
     summ.add_argument("--from", dest="start", type=float, required=True)
     summ.add_argument("--to", dest="end", type=float, required=True)

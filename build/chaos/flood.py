@@ -6,7 +6,8 @@ Opens, against 127.0.0.1:PORT, for --seconds:
   --slow-body N     POST /api/auth/login with complete headers (Content-Length 4096), then one body
                     byte per second (slowloris on the body)
   --slow-headers N  GET / whose header lines arrive one every 5 seconds (slowloris on the headers)
-and prints one JSON object: per kind, how many connected (the kernel accepted the connection; Kestrel
+With --ready-file PATH it creates PATH once every connection is open, so that the caller can start measuring on that
+progress instead of after a guessed number of seconds. It prints one JSON object: per kind, how many connected (the kernel accepted the connection; Kestrel
 takes it from the backlog as it can), how many the server closed and when
 (seconds after connecting), and the first bytes of any answer the server sent before closing.
 """
@@ -25,6 +26,7 @@ def main() -> None:
     parser.add_argument("--slow-body", type=int, default=0)
     parser.add_argument("--slow-headers", type=int, default=0)
     parser.add_argument("--seconds", type=float, default=15)
+    parser.add_argument("--ready-file")
     args = parser.parse_args()
 
     sel = selectors.DefaultSelector()
@@ -50,6 +52,10 @@ def main() -> None:
                 s.send(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n")
             sel.register(s, selectors.EVENT_READ, c)
             conns.append(c)
+
+    if args.ready_file:
+        with open(args.ready_file, "w") as ready:
+            ready.write(json.dumps({"connected": len(conns), "after_s": round(time.monotonic() - start, 2)}) + "\n")
 
     last_tick = {"slow_body": time.monotonic(), "slow_headers": time.monotonic()}
     while time.monotonic() - start < args.seconds:
