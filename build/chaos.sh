@@ -262,7 +262,10 @@ if wanted 2; then
   ) >"$WORK/ready.log" &
   poller=$!
   track "$poller"
-  sleep 1
+  for _ in $(seq 1 100); do # both watchers subscribed before anything happens
+    grep -q '"subscribed"' "$WORK/watch-a.log" 2>/dev/null && grep -q '"subscribed"' "$WORK/watch-b.log" 2>/dev/null && break
+    sleep 0.1
+  done
   load_seconds=$((PG_DOWN + 10))
   load_client book --url "$URL_A" --key "$JWT_KEY" --users "$((FIRST_USER + 500))-$((FIRST_USER + 500 + 20 * load_seconds - 1))" --event "$ev" \
     --concurrency 16 --rate 20 --outcomes "$WORK/s2.csv" --max-seconds 120 >"$WORK/s2.json" &
@@ -272,7 +275,12 @@ if wanted 2; then
     --concurrency 8 --rate 100 --seconds "$load_seconds" >"$WORK/s2-get.json" &
   get_pid=$!
   track "$get_pid"
-  sleep 4
+  # The outage starts under load: once 40 bookings (2 s at 20/s) are confirmed, not after a guessed delay.
+  for _ in $(seq 1 200); do
+    (($(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev") >= 40)) && break
+    sleep 0.1
+  done
+  log "  $(sql -c "SELECT seat_capacity - available_seats FROM events WHERE id = $ev") seats sold; stopping PostgreSQL"
   pg_stop_cluster "$PG_DIR"
   t_down=$(now)
   sleep 1
