@@ -9,6 +9,7 @@ using EventBooking.Application.Tickets;
 using EventBooking.Domain.Events;
 using EventBooking.Infrastructure.Authentication;
 using EventBooking.Infrastructure.Concurrency;
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.Infrastructure.Health;
 using EventBooking.Infrastructure.Persistence;
 using EventBooking.Infrastructure.Persistence.Seeding;
@@ -69,13 +70,13 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventImageStore, EventImageStore>();
         services.AddOptions<BookingOptions>()
-            .Bind(configuration.GetSection(BookingOptions.SectionName))
+            .BindSection(BookingOptions.SectionName)
             .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddOptions<BatchQueueOptions>().Configure<IOptions<BookingOptions>>((queue, bookings) => bookings.Value.ApplyTo(queue));
         services.AddOptions<WaitlistOptions>()
-            .Bind(configuration.GetSection(WaitlistOptions.SectionName))
+            .BindSection(WaitlistOptions.SectionName)
             .Validate(o => o.OfferSeconds is >= 1 and <= 7 * 24 * 3600, "Waitlist__OfferSeconds must be between 1 and 604800 (a week).")
             .Validate(o => o.ExpiryCheckSeconds is >= 0.1 and <= 3600, "Waitlist__ExpiryCheckSeconds must be between 0.1 and 3600.")
             .ValidateOnStart();
@@ -126,13 +127,13 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
 
-        services.AddOptions<JwtOptions>().BindConfiguration(JwtOptions.SectionName).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindSection(JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<ICallerLookup, CallerLookup>();
 
-        services.AddOptions<TicketOptions>().BindConfiguration(TicketOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TicketOptions>().BindSection(TicketOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<TicketOptions>, DevelopmentTicketKey>();
         services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
         services.AddSingleton<ITicketSigner, EcdsaTicketSigner>();

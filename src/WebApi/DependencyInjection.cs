@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Application.Common.Notifications;
 using EventBooking.Application.Realtime;
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Endpoints;
 using EventBooking.WebApi.Http;
@@ -53,7 +54,7 @@ internal static class DependencyInjection
         services.AddProxySupport(builder.Configuration);
 
         services.AddOptions<RealtimeOptions>()
-            .BindConfiguration(RealtimeOptions.SectionName)
+            .BindSection(RealtimeOptions.SectionName)
             .Validate(
                 o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
                 "Realtime__* settings must be positive (MaxMessageBytes at least 256).")

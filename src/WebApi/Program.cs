@@ -1,5 +1,6 @@
 using EventBooking.Application;
 using EventBooking.Infrastructure;
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi;
 using Microsoft.Extensions.Options;
 
@@ -13,6 +14,10 @@ try
     builder.AddWebApi();
 
     var app = builder.Build();
+
+    // Every ValidateOnStart setting at once, before building the pipeline resolves some of them one by one (the output
+    // cache's options read Caching__*, and its failure alone used to end the start with the host's stack trace).
+    app.Services.GetService<IStartupValidator>()?.Validate();
     if (databaseCommand is not null)
     {
         return await DatabaseCommands.RunAsync(app, databaseCommand);
@@ -30,12 +35,14 @@ catch (Exception ex) when (ConfigurationFailures(ex) is { Count: > 0 } failures)
     return 2;
 }
 
-// Startup validation throws one OptionsValidationException, or an AggregateException of several.
+// Startup validation throws one OptionsValidationException, or an AggregateException of several (values that do not
+// convert are among them: SettingsBinding). A conversion failure from a binder elsewhere is named the same way.
 static List<string> ConfigurationFailures(Exception exception) => exception switch
 {
     OptionsValidationException options => [.. options.Failures],
     AggregateException aggregate when aggregate.InnerExceptions.All(e => e is OptionsValidationException) =>
         [.. aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(e => e.Failures)],
+    _ when SettingsBinding.Describe(exception) is { } conversion => [conversion],
     _ => [],
 };
 

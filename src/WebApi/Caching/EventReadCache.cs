@@ -1,5 +1,6 @@
 using EventBooking.Application.Common.Notifications;
 using EventBooking.Application.Realtime;
+using EventBooking.Infrastructure.Configuration;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Options;
 
@@ -34,7 +35,7 @@ internal static class EventReadCache
     public static IServiceCollection AddEventReadCache(this IServiceCollection services)
     {
         services.AddOptions<CachingOptions>()
-            .BindConfiguration(CachingOptions.SectionName)
+            .BindSection(CachingOptions.SectionName)
             .Validate(o => o.EventReadSeconds is >= 0 and <= 300, "Caching__EventReadSeconds must be between 0 (off) and 300.")
             .ValidateOnStart();
         services.AddOutputCache();

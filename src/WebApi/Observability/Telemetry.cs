@@ -1,4 +1,5 @@
 using EventBooking.Application.Common.Telemetry;
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi.Http;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -18,13 +19,13 @@ internal static class Telemetry
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<MetricsOptions>()
-            .BindConfiguration(MetricsOptions.SectionName)
+            .BindSection(MetricsOptions.SectionName)
             .Validate(o => o.Path.StartsWith('/'), "Metrics__Path must start with '/'.")
             .Validate(o => o.Port is null or > 0 and < 65536, "Metrics__Port must be a TCP port (1-65535).")
             .Validate(o => IpLists.Networks(o.AllowedNetworks) is not null, "Metrics__AllowedNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
             .ValidateOnStart();
 
-        var metrics = builder.Configuration.GetSection(MetricsOptions.SectionName).Get<MetricsOptions>() ?? new MetricsOptions();
+        var metrics = builder.Configuration.GetSettings<MetricsOptions>(MetricsOptions.SectionName);
         var otlpEndpoint = builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"];
         var otel = builder.Services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(ServiceName));
         if (metrics.Enabled)

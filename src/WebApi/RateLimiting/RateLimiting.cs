@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ internal static class RateLimiting
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
         services.AddOptions<RateLimitingSettings>()
-            .BindConfiguration(RateLimitingSettings.SectionName)
+            .BindSection(RateLimitingSettings.SectionName)
             .Validate(s => s.PermitsPerMinute > 0 && s.AuthPermitsPerMinute > 0 && s.CheckInPermitsPerMinute > 0,
                 "RateLimiting__PermitsPerMinute, RateLimiting__AuthPermitsPerMinute and RateLimiting__CheckInPermitsPerMinute must be positive.")
             .ValidateOnStart();

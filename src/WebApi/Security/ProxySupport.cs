@@ -1,3 +1,4 @@
+using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -28,13 +29,13 @@ internal static class ProxySupport
     public static IServiceCollection AddProxySupport(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ProxyOptions>()
-            .BindConfiguration(ProxyOptions.SectionName)
+            .BindSection(ProxyOptions.SectionName)
             .Validate(o => IpLists.Addresses(o.KnownProxies) is not null, "ForwardedHeaders__KnownProxies must be IP addresses, comma-separated.")
             .Validate(o => IpLists.Networks(o.KnownNetworks) is not null, "ForwardedHeaders__KnownNetworks must be CIDR networks, comma-separated (e.g. 10.0.0.0/8).")
             .Validate(o => o.ForwardLimit is >= 1 and <= 10, "ForwardedHeaders__ForwardLimit must be between 1 and 10.")
             .ValidateOnStart();
 
-        var proxy = configuration.GetSection(ProxyOptions.SectionName).Get<ProxyOptions>() ?? new ProxyOptions();
+        var proxy = configuration.GetSettings<ProxyOptions>(ProxyOptions.SectionName);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;

@@ -82,6 +82,41 @@ public sealed class StartupConfigurationTests(DatabaseFixture database)
         Assert.Contains(named, error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("--Bookings:MaxBatchSize=abc", "Bookings__MaxBatchSize must be a whole number (Int32)")]
+    [InlineData("--RateLimiting:Enabled=sometimes", "RateLimiting__Enabled must be true or false (Boolean)")]
+    [InlineData("--Metrics:Port=ninety", "Metrics__Port must be a whole number (Int32)")]
+    public async Task Start_WithAValueOfTheWrongType_ShouldNameTheKeyAndTheTypeWithoutAStackTrace(string setting, string message)
+    {
+        var (exitCode, error) = await RunAsync(
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains(message, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Start_WithSeveralBadSettings_ShouldReportThemAllAtOnce()
+    {
+        var (exitCode, error) = await RunAsync(
+            $"--ConnectionStrings:Default={database.ConnectionString}",
+            $"--Jwt:SigningKey={TestTokens.SigningKey}",
+            "--Bookings:MaxBatchSize=abc",
+            "--Bookings:MaxConcurrentPerEvent=0",
+            "--Waitlist:OfferSeconds=soon",
+            "--Caching:EventReadSeconds=-1");
+
+        Assert.Equal(2, exitCode);
+        Assert.Contains("Bookings__MaxBatchSize must be a whole number", error, StringComparison.Ordinal);
+        Assert.Contains("Bookings__MaxConcurrentPerEvent must be between 1 and 1000", error, StringComparison.Ordinal);
+        Assert.Contains("Waitlist__OfferSeconds must be a whole number", error, StringComparison.Ordinal);
+        Assert.Contains("Caching__EventReadSeconds", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Start_OutsideDevelopmentWithoutATicketSigningKey_ShouldRefuseToStart()
     {
