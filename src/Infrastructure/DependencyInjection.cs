@@ -70,13 +70,13 @@ public static class DependencyInjection
         services.AddScoped<IUnitOfWork, UnitOfWork>();
         services.AddScoped<IEventImageStore, EventImageStore>();
         services.AddOptions<BookingOptions>()
-            .BindSection(BookingOptions.SectionName)
+            .BindSection(configuration, BookingOptions.SectionName)
             .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddOptions<BatchQueueOptions>().Configure<IOptions<BookingOptions>>((queue, bookings) => bookings.Value.ApplyTo(queue));
         services.AddOptions<WaitlistOptions>()
-            .BindSection(WaitlistOptions.SectionName)
+            .BindSection(configuration, WaitlistOptions.SectionName)
             .Validate(o => o.OfferSeconds is >= 1 and <= 7 * 24 * 3600, "Waitlist__OfferSeconds must be between 1 and 604800 (a week).")
             .Validate(o => o.ExpiryCheckSeconds is >= 0.1 and <= 3600, "Waitlist__ExpiryCheckSeconds must be between 0.1 and 3600.")
             .ValidateOnStart();
@@ -127,13 +127,13 @@ public static class DependencyInjection
         services.AddScoped<IDatabaseMaintenance, DatabaseMaintenance>();
         services.AddScoped<DatabaseSeeder>();
 
-        services.AddOptions<JwtOptions>().BindSection(JwtOptions.SectionName).ValidateOnStart();
+        services.AddOptions<JwtOptions>().BindSection(configuration, JwtOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<JwtOptions>, DevelopmentSigningKey>();
         services.AddSingleton<IValidateOptions<JwtOptions>, JwtOptionsValidator>();
         services.AddSingleton<ITokenIssuer, JwtTokenIssuer>();
         services.AddSingleton<ICallerLookup, CallerLookup>();
 
-        services.AddOptions<TicketOptions>().BindSection(TicketOptions.SectionName).ValidateOnStart();
+        services.AddOptions<TicketOptions>().BindSection(configuration, TicketOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IPostConfigureOptions<TicketOptions>, DevelopmentTicketKey>();
         services.AddSingleton<IValidateOptions<TicketOptions>, TicketOptionsValidator>();
         services.AddSingleton<ITicketSigner, EcdsaTicketSigner>();

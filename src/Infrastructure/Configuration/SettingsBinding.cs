@@ -27,6 +27,16 @@ public static partial class SettingsBinding
         return builder;
     }
 
+    /// <summary>The same, from the given configuration (for a container without <see cref="IConfiguration"/> in it).</summary>
+    public static OptionsBuilder<TOptions> BindSection<TOptions>(this OptionsBuilder<TOptions> builder, IConfiguration configuration, string sectionName)
+        where TOptions : class
+    {
+        var failures = new BindingFailures<TOptions>();
+        builder.Configure(options => failures.Set(BindEach(configuration.GetSection(sectionName), options)));
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(failures);
+        return builder;
+    }
+
     /// <summary>
     /// Reads a section into a new <typeparamref name="TSettings"/> at composition time; throws
     /// <see cref="OptionsValidationException"/> with every key that does not convert.

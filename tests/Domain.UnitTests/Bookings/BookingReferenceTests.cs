@@ -26,11 +26,14 @@ public sealed class BookingReferenceTests
     }
 
     [Fact]
-    public void New_ShouldNotRepeatInTheSameMillisecond()
+    public void New_ShouldAlmostNeverRepeatInTheSameMillisecond()
     {
-        var ids = Enumerable.Range(0, 10_000).Select(_ => BookingReference.New(Now)).ToHashSet();
+        // Six base-36 symbols are 36^6 = 2.2e9 values: 10,000 draws in one millisecond repeat one with a probability of
+        // about 2 % (the birthday bound), which the ledger's booking-id retry absorbs. Demanding none made this test
+        // fail in about one CI run in fifty; three or more repeats (probability ~2e-6) would mean a weak generator.
+        var ids = Enumerable.Range(0, 10_000).Select(_ => BookingReference.New(Now)).ToList();
 
-        Assert.Equal(10_000, ids.Count);
+        Assert.InRange(ids.Count - ids.Distinct(StringComparer.Ordinal).Count(), 0, 2);
     }
 
     [Fact]
