@@ -14,14 +14,14 @@ try
     builder.AddWebApi();
 
     var app = builder.Build();
+    if (databaseCommand is not null)
+    {
+        return await DatabaseCommands.RunAsync(app, databaseCommand); // migrate and seed: the serving settings are not checked
+    }
 
     // Every ValidateOnStart setting at once, before building the pipeline resolves some of them one by one (the output
     // cache's options read Caching__*, and its failure alone used to end the start with the host's stack trace).
     app.Services.GetService<IStartupValidator>()?.Validate();
-    if (databaseCommand is not null)
-    {
-        return await DatabaseCommands.RunAsync(app, databaseCommand);
-    }
 
     app.UseWebApi();
     await app.RunAsync();
