@@ -21,20 +21,16 @@ public static partial class SettingsBinding
     public static OptionsBuilder<TOptions> BindSection<TOptions>(this OptionsBuilder<TOptions> builder, string sectionName)
         where TOptions : class
     {
-        var failures = new BindingFailures<TOptions>();
-        builder.Configure<IConfiguration>((options, configuration) => failures.Set(BindEach(configuration.GetSection(sectionName), options)));
-        builder.Services.AddSingleton<IValidateOptions<TOptions>>(failures);
-        return builder;
+        var failures = AddFailures(builder);
+        return builder.Configure<IConfiguration>((options, configuration) => failures.Set(BindEach(configuration.GetSection(sectionName), options)));
     }
 
     /// <summary>The same, from the given configuration (for a container without <see cref="IConfiguration"/> in it).</summary>
     public static OptionsBuilder<TOptions> BindSection<TOptions>(this OptionsBuilder<TOptions> builder, IConfiguration configuration, string sectionName)
         where TOptions : class
     {
-        var failures = new BindingFailures<TOptions>();
-        builder.Configure(options => failures.Set(BindEach(configuration.GetSection(sectionName), options)));
-        builder.Services.AddSingleton<IValidateOptions<TOptions>>(failures);
-        return builder;
+        var failures = AddFailures(builder);
+        return builder.Configure(options => failures.Set(BindEach(configuration.GetSection(sectionName), options)));
     }
 
     /// <summary>
@@ -68,6 +64,15 @@ public static partial class SettingsBinding
         }
 
         return null;
+    }
+
+    /// <summary>The validator that reports what the last binding of <typeparamref name="TOptions"/> could not convert.</summary>
+    private static BindingFailures<TOptions> AddFailures<TOptions>(OptionsBuilder<TOptions> builder)
+        where TOptions : class
+    {
+        var failures = new BindingFailures<TOptions>();
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(failures);
+        return failures;
     }
 
     private static List<string> BindEach(IConfigurationSection section, object target)
