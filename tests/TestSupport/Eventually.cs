@@ -15,4 +15,15 @@ public static class Eventually
             await Task.Delay(10);
         }
     }
+
+    /// <summary>As above, for a condition that has to ask something (a database, a socket) to answer.</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, what);
+            await Task.Delay(10);
+        }
+    }
 }

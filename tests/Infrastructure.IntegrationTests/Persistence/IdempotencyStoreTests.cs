@@ -122,6 +122,13 @@ public sealed class IdempotencyStoreTests(DatabaseFixture database) : DatabaseTe
 
         await otherInstance.DisposeAsync(); // its process died: PostgreSQL ends the session and releases the lock
 
+        // The backend ends a moment after the socket closes, not before DisposeAsync returns: the claim is
+        // "at once" from the lock's release, which is what this waits for (asserting earlier failed CI once).
+        await Eventually.WaitUntilAsync(
+            async () => await ScalarAsync<long>(
+                $"SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND classid = {InstanceLease.LockClass} AND objid = {OtherInstance}::oid") == 0,
+            "PostgreSQL did not release the dead instance's lease within 5 s");
+
         var lease = await HeldLeaseAsync();
         Assert.Equal(IdempotencyClaimState.Claimed, (await Store.ClaimAsync(userId, "key-1", "hash-a", CancellationToken.None)).State);
         Assert.Equal(lease.Id, await ScalarAsync<int>("SELECT owner_instance FROM idempotency_keys"));
