@@ -152,6 +152,19 @@ else
     log "skipping dotnet format (--no-format)"
 fi
 
+# --- OpenAPI lint -----------------------------------------------------------------
+# docs/openapi.json is the document the API serves (OpenApiTests fails when they differ); redocly's
+# recommended rules must report no error. Known, explained exceptions: .redocly.lint-ignore.yaml.
+log "redocly lint docs/openapi.json"
+lint_rc=0
+ensure_command npm npm || { printf 'error: could not install npm\n' >&2; exit 2; }
+if [[ ! -x build/tools/node_modules/.bin/redocly ]]; then
+    npm ci --prefix build/tools --no-audit --no-fund --loglevel=error
+fi
+lint_output=$(build/tools/node_modules/.bin/redocly lint docs/openapi.json --format=stylish 2>&1) || lint_rc=$?
+# (without the box in which redocly announces the end of Node 20 support)
+grep -v -e '║' -e '╔' -e '╚' <<<"$lint_output" || true
+
 # --- test -------------------------------------------------------------------------
 log "dotnet test $SOLUTION"
 test_rc=0
@@ -203,6 +216,11 @@ fi
 if ((test_rc != 0)); then
     printf 'error: dotnet test exited with code %s\n' "$test_rc" >&2
     status=$test_rc
+fi
+if ((lint_rc != 0)); then
+    printf 'error: redocly lint found errors in docs/openapi.json (listed above); counted as a failed test\n' >&2
+    failed=$((failed + 1))
+    status=1
 fi
 if ((failed > 0)) && ((status == 0)); then
     status=1

@@ -37,6 +37,7 @@ internal static class DependencyInjection
         });
 
         services.Configure<JsonOptions>(options => ConfigureJson(options.SerializerOptions));
+        services.AddPublicUrls(); // after ConfigureJson: it adds a modifier to that resolver
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
 
         services.AddExceptionHandler<GlobalExceptionHandler>();
@@ -76,19 +77,12 @@ internal static class DependencyInjection
             options.AddDocumentTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<BearerSecurityTransformer>();
             options.AddOperationTransformer<FormContractTransformer>();
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "EventBooking API";
-                document.Info.Description = "Book seats at events. Every answer is an envelope: "
-                    + "{success: true, data} or {success: false, error: {code, message, timestamp, traceId, details?}}.\n\n"
-                    + "Seat availability is pushed over WebSocket: /ws/events/{eventId}?token=JWT (subscribed on connect) or /ws?token=JWT. "
-                    + "Server messages (all with type and timestamp): connection_established {clientId, eventId}, subscribed/unsubscribed {eventId}, "
-                    + "pong, stats {data: {totalClients, eventSubscriptions}}, error {message}, booking_created/booking_cancelled/booking_transferred "
-                    + "{eventId, availableSeats}, seat_update {eventId, availableSeats, seatCapacity}, and waitlist_offer {eventId, offerExpiresAt} "
-                    + "to the offered user's sockets only. Client messages: {type: subscribe_event|unsubscribe_event, eventId}, {type: ping}, "
-                    + "{type: get_stats}. Details: docs/api.md.";
-                return Task.CompletedTask;
-            });
+            options.AddDocumentTransformer<DocumentInfoTransformer>();
+            options.AddSchemaTransformer<WireSchemaTransformer>();
+            options.AddDocumentTransformer<WireSchemaTransformer>();
+            options.AddOperationTransformer<IdempotencyKeyTransformer>();
+            options.AddOperationTransformer<FileResponseTransformer>();
+            options.AddOperationTransformer<ProblemDetailsTransformer>();
         });
 
         return builder;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
@@ -29,15 +30,38 @@ public sealed record BookingTransferredResponse(
 public sealed record BookingDetailResponse(
     string BookingId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, EventSummary Event, UserSummary? User);
 
+/// <summary>
+/// A booking in the caller's list. <see cref="BookingId"/> is the booking's public id, the one every booking answer
+/// carries and every booking path takes; <see cref="Id"/> is the internal row id, kept for clients of the replaced server.
+/// </summary>
 public sealed record BookingSummaryResponse(
-    int Id, string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, EventSummary Event);
+    [property: Description(BookingIds.Id)] int Id,
+    [property: Description(BookingIds.BookingId)] string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, EventSummary Event);
 
-public sealed record MyBookingsResponse(IReadOnlyList<BookingSummaryResponse> Bookings, int Total);
+/// <summary>A page of the caller's bookings: <see cref="Total"/> of all, <see cref="HasMore"/> when a later page has some.</summary>
+public sealed record MyBookingsResponse(
+    IReadOnlyList<BookingSummaryResponse> Bookings,
+    [property: Description("All of the caller's bookings, whatever the page.")] int Total,
+    [property: Description("Whether bookings follow this page (offset + this page's size < total).")] bool HasMore);
 
+/// <summary>A booking in an event's list; <see cref="Id"/> and <see cref="BookingId"/> as in <see cref="BookingSummaryResponse"/>.</summary>
 public sealed record BookingAdminItem(
-    int Id, string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, UserSummary User);
+    [property: Description(BookingIds.Id)] int Id,
+    [property: Description(BookingIds.BookingId)] string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, UserSummary User);
 
-public sealed record EventBookingsResponse(int EventId, IReadOnlyList<BookingAdminItem> Bookings, int Total);
+/// <summary>A page of an event's bookings, with <see cref="Total"/> and <see cref="HasMore"/> as every list has them.</summary>
+public sealed record EventBookingsResponse(
+    int EventId,
+    IReadOnlyList<BookingAdminItem> Bookings,
+    [property: Description("All of the event's bookings, whatever the page.")] int Total,
+    [property: Description("Whether bookings follow this page (offset + this page's size < total).")] bool HasMore);
+
+/// <summary>How the two ids of a booking are described wherever both appear.</summary>
+internal static class BookingIds
+{
+    public const string Id = "The booking's internal row id, kept from the replaced server's list shapes. Identify a booking by bookingId.";
+    public const string BookingId = "The booking's public id (BK-...): in every booking answer, and the {bookingId} of every booking path.";
+}
 
 /// <summary>One audit row: who did what, and the details the database recorded (e.g. seats_remaining).</summary>
 public sealed record BookingHistoryEntry(string Action, int? UserId, int? EventId, JsonElement? Details, DateTime Timestamp);

@@ -24,6 +24,7 @@ public static class EventStats
             counts.AvailableSeats,
             counts.CheckedIn,
             Math.Round(100m * counts.Confirmed / counts.SeatCapacity, 2),
+            all == 0 ? 0m : Math.Round(100m * counts.Cancelled / all, 2),
             all == 0 ? 0m : Math.Round((decimal)counts.Cancelled / all, 4),
             perDay);
     }

@@ -1,8 +1,11 @@
+using System.ComponentModel;
+
 namespace EventBooking.Application.Events;
 
 /// <summary>
-/// An event's numbers for its organiser. <see cref="OccupancyPercent"/> is confirmed / capacity × 100;
-/// <see cref="CancellationRate"/> is cancelled / all bookings ever made (0..1), 0 with no bookings.
+/// An event's numbers for its organiser. Percentages are 0..100 with two decimals: <see cref="OccupancyPercent"/> is
+/// confirmed / capacity, <see cref="CancellationPercent"/> cancelled / all bookings ever made (0 with no bookings).
+/// <see cref="CancellationRate"/> is the same as a fraction (0..1, four decimals), as the first version answered it.
 /// <see cref="CheckedIn"/> counts the confirmed bookings whose holder has been checked in at the door.
 /// <see cref="BookingsPerDay"/> has one entry per UTC day of the last 30 days, oldest first, zeros included.
 /// </summary>
@@ -13,8 +16,9 @@ public sealed record EventStatsResponse(
     int Cancelled,
     int Available,
     int CheckedIn,
-    decimal OccupancyPercent,
-    decimal CancellationRate,
+    [property: Description("Confirmed bookings / seat capacity, in percent (0..100, two decimals).")] decimal OccupancyPercent,
+    [property: Description("Cancelled / all bookings ever made, in percent (0..100, two decimals); 0 with no bookings.")] decimal CancellationPercent,
+    [property: Description("The cancellation share as a fraction (0..1, four decimals), kept for clients of the first version: prefer cancellationPercent.")] decimal CancellationRate,
     IReadOnlyList<DailyBookings> BookingsPerDay);
 
 /// <summary>Bookings made on one UTC day (<c>yyyy-MM-dd</c>), whatever became of them later.</summary>

@@ -10,4 +10,7 @@ public interface IEventImageStore
 {
     /// <summary>Stores or replaces the event's image and returns its new version tag.</summary>
     Task<string> SaveAsync(int eventId, EventImage image, CancellationToken cancellationToken);
+
+    /// <summary>Removes the event's image, if it has one.</summary>
+    Task DeleteAsync(int eventId, CancellationToken cancellationToken);
 }

@@ -83,13 +83,14 @@ public sealed class Event
     public bool CanBeManagedBy(Actor actor) => actor.IsAdmin || CreatedBy == actor.UserId;
 
     /// <summary>
-    /// Applies a partial update: a null argument means "no change". Name, description and date change here; a new
+    /// Applies a partial update: a null argument means "no change", and <paramref name="clearDescription"/> removes the
+    /// description (an event may have none). Name, description and date change here; a new
     /// capacity comes back as a <see cref="CapacityChange"/> for the seat ledger, which alone writes seat counts.
     /// It is judged against the number of confirmed bookings, which the caller reads under this event's row lock so
     /// that no booking can slip in between the check and the write.
     /// </summary>
     public Result<CapacityChange?> Update(
-        string? name, string? description, DateTime? eventDate, int? seatCapacity, int confirmedBookings, DateTime now)
+        string? name, string? description, DateTime? eventDate, int? seatCapacity, int confirmedBookings, DateTime now, bool clearDescription = false)
     {
         if (HasStarted(now))
         {
@@ -123,13 +124,16 @@ public sealed class Event
         }
 
         Name = newName ?? Name;
-        Description = description ?? Description;
+        Description = clearDescription ? null : description ?? Description;
         EventDate = eventDate ?? EventDate;
         return Result<CapacityChange?>.Success(seatCapacity is { } newCapacity ? new CapacityChange(Id, newCapacity) : null);
     }
 
     /// <summary>Points the event at its (new) image.</summary>
     public void SetImageUrl(string imageUrl) => ImageUrl = imageUrl;
+
+    /// <summary>The event has no image any more.</summary>
+    public void RemoveImage() => ImageUrl = null;
 
     /// <summary>An event with confirmed bookings cannot be deleted; cancelled ones go with it.</summary>
     [System.Diagnostics.CodeAnalysis.SuppressMessage(

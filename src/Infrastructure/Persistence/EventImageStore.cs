@@ -22,4 +22,7 @@ internal sealed class EventImageStore(EventBookingDbContext db) : IEventImageSto
             cancellationToken);
         return version;
     }
+
+    public async Task DeleteAsync(int eventId, CancellationToken cancellationToken) =>
+        await db.Database.ExecuteSqlAsync($"DELETE FROM event_images WHERE event_id = {eventId}", cancellationToken);
 }

@@ -23,7 +23,7 @@ internal static class BookingEndpoints
         var bookings = app.MapGroup("/api/bookings").WithTags("Bookings").RequireAuthorization();
 
         bookings.MapPost("", Create)
-            .AddEndpointFilter<IdempotencyFilter>()
+            .WithIdempotencyKey()
             .WithName("CreateBooking")
             .WithSummary("Book one seat; send an Idempotency-Key header to retry safely")
             .Accepts<CreateBookingRequest>("application/json")
@@ -45,7 +45,7 @@ internal static class BookingEndpoints
         bookings.MapGet("/admin/events/{id}/export", Export)
             .WithName("ExportEventAttendees")
             .WithSummary("The event's attendees as CSV, streamed (its creator or an admin)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesFile("text/csv")
             .ProducesErrors(400, 401, 403, 404, 429, 503);
 
         bookings.MapGet("/{bookingId}", Get)

@@ -39,13 +39,14 @@ internal static class EventEndpoints
         events.MapGet("/{id}", Get)
             .CacheOutput(EventReadCache.PolicyName)
             .WithName("GetEvent")
+            .WithSummary("One event, with its seats available now")
             .Produces<SuccessEnvelope<EventResponse>>()
             .ProducesErrors(400, 404, 429, 503);
 
         events.MapGet("/{id}/image", GetImage)
             .WithName("GetEventImage")
             .WithSummary("The event's image, with ETag and cache headers")
-            .Produces(StatusCodes.Status200OK, null, "image/jpeg", "image/png", "image/gif", "image/webp")
+            .ProducesFile("image/jpeg", "image/png", "image/gif", "image/webp")
             .Produces(StatusCodes.Status304NotModified)
             .ProducesErrors(400, 404, 429, 503);
 
@@ -62,7 +63,7 @@ internal static class EventEndpoints
             .WithName("CreateEvent")
             .WithSummary("Schedule an event (admin); multipart/form-data with imageFile, or JSON")
             .Accepts<EventJsonRequest>("application/json", "multipart/form-data")
-            .WithMetadata(new FormContract(typeof(EventFormRequest)))
+            .WithMetadata(new FormContract(typeof(EventFormRequest), "name", "eventDate", "seatCapacity"))
             .Produces<SuccessEnvelope<EventResponse>>(StatusCodes.Status201Created)
             .ProducesErrors(400, 401, 403, 413, 415, 429, 503);
 
@@ -70,7 +71,7 @@ internal static class EventEndpoints
             .RequireAuthorization()
             .WithMetadata(ImageUploadLimit)
             .WithName("UpdateEvent")
-            .WithSummary("Change an event (creator or admin); missing or empty fields are left unchanged")
+            .WithSummary("Change an event (creator or admin); missing or empty fields are left unchanged; remove the description or image with an explicit JSON null, or removeDescription/removeImage=true in a form")
             .Accepts<EventJsonRequest>("application/json", "multipart/form-data")
             .WithMetadata(new FormContract(typeof(EventFormRequest)))
             .Produces<SuccessEnvelope<EventResponse>>()
@@ -122,7 +123,7 @@ internal static class EventEndpoints
             return new ErrorResult(input.Error!);
         }
 
-        var (name, description, eventDate, seatCapacity, image) = input.Value;
+        var (name, description, eventDate, seatCapacity, image, _, _) = input.Value;
         return (await mediator.Send(new CreateEventCommand(name ?? string.Empty, description, eventDate, seatCapacity, image), cancellationToken))
             .ToHttpResult(StatusCodes.Status201Created);
     }
@@ -136,8 +137,9 @@ internal static class EventEndpoints
             return new ErrorResult(input.Error!);
         }
 
-        var (name, description, eventDate, seatCapacity, image) = input.Value;
-        return (await mediator.Send(new UpdateEventCommand(id, name, description, eventDate, seatCapacity, image), cancellationToken))
+        var (name, description, eventDate, seatCapacity, image, clearDescription, removeImage) = input.Value;
+        return (await mediator.Send(
+                new UpdateEventCommand(id, name, description, eventDate, seatCapacity, image, clearDescription, removeImage), cancellationToken))
             .ToHttpResult();
     }
 

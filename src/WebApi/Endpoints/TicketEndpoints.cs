@@ -33,14 +33,14 @@ internal static class TicketEndpoints
                 ImageAsync(bookingId, TicketImageFormat.Png, mediator, response, cancellationToken))
             .WithName("GetTicketPng")
             .WithSummary("The ticket's token as a QR code, PNG")
-            .Produces(StatusCodes.Status200OK, contentType: "image/png")
+            .ProducesFile("image/png")
             .ProducesErrors(400, 401, 403, 404, 409, 429, 503);
 
         tickets.MapGet("/ticket.svg", (string bookingId, IMediator mediator, HttpResponse response, CancellationToken cancellationToken) =>
                 ImageAsync(bookingId, TicketImageFormat.Svg, mediator, response, cancellationToken))
             .WithName("GetTicketSvg")
             .WithSummary("The ticket's token as a QR code, SVG")
-            .Produces(StatusCodes.Status200OK, contentType: "image/svg+xml")
+            .ProducesFile("image/svg+xml")
             .ProducesErrors(400, 401, 403, 404, 409, 429, 503);
 
         app.MapGet("/api/tickets/keys", Keys)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using EventBooking.Domain.Common;
+using Microsoft.Net.Http.Headers;
 
 namespace EventBooking.WebApi.Http;
 
@@ -37,8 +38,21 @@ internal static class ErrorResponses
     {
         context.Response.StatusCode = statusCode;
         context.Response.Headers.CacheControl = "no-store";
-        return context.Response.WriteAsJsonAsync(Build(context, clock, code, message, details), context.RequestAborted);
+        var envelope = Build(context, clock, code, message, details);
+        return WantsProblemDetails(context.Request)
+            ? context.Response.WriteAsJsonAsync(
+                ErrorProblem.From(envelope.Error, statusCode, context.Request.Path.Value ?? "/"), options: null, ErrorProblem.MediaType, context.RequestAborted)
+            : context.Response.WriteAsJsonAsync(envelope, context.RequestAborted);
     }
+
+    /// <summary>
+    /// Whether the client named <c>application/problem+json</c> in <c>Accept</c> (with a non-zero quality). The
+    /// envelope stays the default whatever else <c>Accept</c> says: existing clients read it.
+    /// </summary>
+    public static bool WantsProblemDetails(HttpRequest request) =>
+        request.Headers.Accept.Count > 0
+        && MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
+        && accepted.Any(a => a.MediaType.Equals(ErrorProblem.MediaType, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
 
     /// <summary>The envelope itself, stamped with the time and this request's trace id.</summary>
     public static ErrorEnvelope Build(

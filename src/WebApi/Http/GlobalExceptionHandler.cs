@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using EventBooking.Application.Common.Exceptions;
 using EventBooking.Application.Common.Interfaces;
 using EventBooking.Domain.Common;
+using EventBooking.WebApi.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace EventBooking.WebApi.Http;
@@ -91,6 +92,14 @@ internal sealed partial class GlobalExceptionHandler(
             }
 
             var field = FieldFromJsonPath(json.Path);
+            if (field is not null && json is JsonInputException input)
+            {
+                // The same words as the form's answer for the same mistake (EventRequestReader).
+                var rule = $"{JsonInputException.FieldInWords(field)} {input.Requirement}";
+                details = [new ErrorDetail(field, rule)];
+                return rule;
+            }
+
             if (field is not null)
             {
                 details = [new ErrorDetail(field, $"{field} has an invalid value or type")];

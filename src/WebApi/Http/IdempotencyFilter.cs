@@ -63,7 +63,8 @@ internal sealed class IdempotencyFilter(
 
         try
         {
-            var (statusCode, body) = Render(http, await next(context));
+            var result = await next(context);
+            var (statusCode, body) = Render(http, result);
             if (statusCode >= 500)
             {
                 await store.ReleaseAsync(currentUser.Id, key, CancellationToken.None);
@@ -73,7 +74,10 @@ internal sealed class IdempotencyFilter(
                 await store.CompleteAsync(currentUser.Id, key, statusCode, body, CancellationToken.None);
             }
 
-            return Results.Content(body, "application/json", Encoding.UTF8, statusCode);
+            // The stored answer is the envelope (what a replay sends); this client asked for Problem Details.
+            return result is ErrorResult && ErrorResponses.WantsProblemDetails(http.Request)
+                ? result
+                : Results.Content(body, "application/json", Encoding.UTF8, statusCode);
         }
         catch
         {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using EventBooking.Application.Bookings;
 using EventBooking.Application.Events;
@@ -19,6 +20,12 @@ internal static class OmittedWhenNull
         (typeof(BookingDetailResponse), nameof(BookingDetailResponse.User)),
         (typeof(Application.Waitlist.WaitlistEntryResponse), nameof(Application.Waitlist.WaitlistEntryResponse.History)),
     ];
+
+    /// <summary>Whether the property is left out of the JSON when it has no value (here, or by <c>[JsonIgnore(WhenWritingNull)]</c>).</summary>
+    public static bool IsOmittedWhenNull(JsonPropertyInfo property) =>
+        property.ShouldSerialize is not null
+        || property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true;
 
     public static void Apply(JsonTypeInfo typeInfo)
     {

@@ -13,16 +13,19 @@ internal sealed partial class UtcDateTimeJsonConverter : JsonConverter<DateTime>
 {
     public const string Format = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
 
+    /// <summary>What an input time must be, after the field's name: the same words for a JSON body and a form.</summary>
+    public const string ZoneRequired = "must be an ISO-8601 date and time with a time zone, e.g. 2026-12-01T10:00:00Z";
+
     public override DateTime Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException("Expected an ISO-8601 date string.");
+            throw new JsonInputException(ZoneRequired);
         }
 
         return TryParse(reader.GetString(), out var value)
             ? value
-            : throw new JsonException("Expected an ISO-8601 date with a time zone (Z or an offset).");
+            : throw new JsonInputException(ZoneRequired);
     }
 
     public override void Write(Utf8JsonWriter writer, DateTime value, JsonSerializerOptions options) =>

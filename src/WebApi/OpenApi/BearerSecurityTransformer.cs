@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 
 namespace EventBooking.WebApi.OpenApi;
 
-/// <summary>Declares the bearer scheme and marks every operation that needs a token with it.</summary>
+/// <summary>Declares the bearer scheme, marks every operation that needs a token with it and every other one with <c>security: []</c>.</summary>
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeName = "Bearer";
@@ -33,6 +33,10 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, I
             {
                 [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
             });
+        }
+        else
+        {
+            operation.Security = []; // anonymous: says so, rather than leaving it to a root-level default
         }
 
         return Task.CompletedTask;

@@ -20,8 +20,9 @@ public sealed class ProxyOptions
 }
 
 /// <summary>
-/// <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c>, honoured only from the configured proxies: then the client
-/// address (rate limits, login throttling) is the real client's. With no proxy configured the headers are ignored,
+/// <c>X-Forwarded-For</c>, <c>X-Forwarded-Proto</c> and <c>X-Forwarded-Host</c>, honoured only from the configured
+/// proxies: then the client address (rate limits, login throttling) is the real client's, and absolute URLs in answers
+/// (<see cref="PublicUrls"/>) carry the address the client used. With no proxy configured the headers are ignored,
 /// whoever sends them, so nobody can pick the address their limits are counted against.
 /// </summary>
 internal static class ProxySupport
@@ -38,7 +39,7 @@ internal static class ProxySupport
         var proxy = configuration.GetSettings<ProxyOptions>(ProxyOptions.SectionName);
         services.Configure<ForwardedHeadersOptions>(options =>
         {
-            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             options.ForwardLimit = proxy.ForwardLimit;
             options.KnownProxies.Clear();
             options.KnownIPNetworks.Clear();

@@ -67,7 +67,7 @@ public sealed class BookingQueryHandlerTests
         var events = Substitute.For<IEventRepository>();
         events.GetSnapshotAsync(7, Arg.Any<CancellationToken>())
             .Returns(Event.Schedule("Gig", null, TestUsers.Now.AddDays(1), 10, createdBy: 1, TestUsers.Now).Value.ToSnapshot());
-        _reads.ListForEventAsync(default, default, default, default).ReturnsForAnyArgs(new EventBookingsResponse(7, [], 0));
+        _reads.ListForEventAsync(default, default, default, default).ReturnsForAnyArgs(new EventBookingsResponse(7, [], 0, false));
         _currentUser.Id.Returns(callerId);
         _currentUser.IsAdmin.Returns(isAdmin);
         _currentUser.Actor.Returns(new Actor(callerId, isAdmin));

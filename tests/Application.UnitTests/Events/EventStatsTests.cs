@@ -21,15 +21,17 @@ public sealed class EventStatsTests
         Assert.Equal(163, stats.Available);
         Assert.Equal(21, stats.CheckedIn);
         Assert.Equal(18.5m, stats.OccupancyPercent);
+        Assert.Equal(26m, stats.CancellationPercent);
         Assert.Equal(0.26m, stats.CancellationRate);
     }
 
     [Fact]
-    public void From_ShouldRoundOccupancyToTwoDecimalsAndTheRateToFour()
+    public void From_ShouldRoundPercentagesToTwoDecimalsAndTheRateToFour()
     {
         var stats = EventStats.From(1, new EventBookingCounts(3, 2, 1, 2, 0, new Dictionary<DateOnly, int>()), Today);
 
         Assert.Equal(33.33m, stats.OccupancyPercent);
+        Assert.Equal(66.67m, stats.CancellationPercent);
         Assert.Equal(0.6667m, stats.CancellationRate);
     }
 
@@ -39,6 +41,7 @@ public sealed class EventStatsTests
         var stats = EventStats.From(1, new EventBookingCounts(50, 50, 0, 0, 0, new Dictionary<DateOnly, int>()), Today);
 
         Assert.Equal(0m, stats.OccupancyPercent);
+        Assert.Equal(0m, stats.CancellationPercent);
         Assert.Equal(0m, stats.CancellationRate);
     }
 

@@ -25,6 +25,40 @@ public sealed class EventUpdateTests
     }
 
     [Fact]
+    public void Update_WhenClearingTheDescription_ShouldLeaveTheEventWithoutOne()
+    {
+        var target = Upcoming();
+
+        var result = target.Update("Renamed", null, null, null, confirmedBookings: 0, Now, clearDescription: true);
+
+        Assert.True(result.IsSuccess);
+        Assert.Null(target.Description);
+        Assert.Equal("Renamed", target.Name);
+    }
+
+    [Fact]
+    public void Update_WhenClearingTheDescriptionOfAStartedEvent_ShouldRefuseAndKeepIt()
+    {
+        var target = Upcoming();
+
+        var result = target.Update(null, null, null, null, 0, NextWeek.AddMinutes(1), clearDescription: true);
+
+        Assert.Equal(EventErrors.AlreadyStarted, result.Error);
+        Assert.Equal("Talks", target.Description);
+    }
+
+    [Fact]
+    public void RemoveImage_ShouldLeaveTheEventWithoutAnImageUrl()
+    {
+        var target = Upcoming();
+        target.SetImageUrl("/api/events/1/image?v=abc");
+
+        target.RemoveImage();
+
+        Assert.Null(target.ImageUrl);
+    }
+
+    [Fact]
     public void Update_WithANewCapacity_ShouldReturnTheChangeForTheLedgerAndLeaveTheSeatsAlone()
     {
         var target = Upcoming();

@@ -17,7 +17,7 @@ public sealed class EventBookingsTests(DatabaseFixture database) : BookingApiTes
         var response = await SendAsync(HttpMethod.Get, EventBookingsPath(arranged.EventId), adminToken);
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
-        AssertBookingFields(data, "eventId", "bookings", "total");
+        AssertBookingFields(data, "eventId", "bookings", "total", "hasMore");
         Assert.Equal(arranged.EventId, data.GetProperty("eventId").GetInt32());
         Assert.Equal(3, data.GetProperty("total").GetInt32());
         var bookings = data.GetProperty("bookings").EnumerateArray().ToList();
@@ -104,11 +104,12 @@ public sealed class EventBookingsTests(DatabaseFixture database) : BookingApiTes
     }
 
     [Theory]
-    [InlineData("?limit=1", "BK-T-003")]
-    [InlineData("?limit=2&offset=1", "BK-T-002,BK-T-001")]
-    [InlineData("?offset=2", "BK-T-001")]
-    [InlineData("?offset=3", "")]
-    public async Task ForEvent_WhenPaged_ShouldAnswerThePageAndTheFullTotal(string query, string expected)
+    [InlineData("?limit=1", "BK-T-003", true)]
+    [InlineData("?limit=2&offset=1", "BK-T-002,BK-T-001", false)]
+    [InlineData("?limit=1&offset=1", "BK-T-002", true)]
+    [InlineData("?offset=2", "BK-T-001", false)]
+    [InlineData("?offset=3", "", false)]
+    public async Task ForEvent_WhenPaged_ShouldAnswerThePageAndTheFullTotal(string query, string expected, bool hasMore)
     {
         var arranged = await ArrangeAsync();
 
@@ -116,6 +117,7 @@ public sealed class EventBookingsTests(DatabaseFixture database) : BookingApiTes
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
         Assert.Equal(3, data.GetProperty("total").GetInt32());
+        Assert.Equal(hasMore, data.GetProperty("hasMore").GetBoolean());
         Assert.Equal(
             expected.Split(',', StringSplitOptions.RemoveEmptyEntries),
             data.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("bookingId").GetString()));

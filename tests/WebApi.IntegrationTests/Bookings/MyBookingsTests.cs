@@ -15,7 +15,7 @@ public sealed class MyBookingsTests(DatabaseFixture database) : BookingApiTest(d
         var response = await SendAsync(HttpMethod.Get, MyBookings, annToken);
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
-        AssertBookingFields(data, "bookings", "total");
+        AssertBookingFields(data, "bookings", "total", "hasMore");
         Assert.Equal(4, data.GetProperty("total").GetInt32());
         var bookings = data.GetProperty("bookings").EnumerateArray().ToList();
         Assert.Equal(["BK-T-003", "BK-T-002", "BK-T-005", "BK-T-001"], bookings.Select(b => b.GetProperty("bookingId").GetString()));
@@ -40,12 +40,13 @@ public sealed class MyBookingsTests(DatabaseFixture database) : BookingApiTest(d
     }
 
     [Theory]
-    [InlineData("?limit=2", "BK-T-003,BK-T-002")]
-    [InlineData("?limit=2&offset=1", "BK-T-002,BK-T-005")]
-    [InlineData("?offset=3", "BK-T-001")]
-    [InlineData("?limit=100&offset=4", "")]
-    [InlineData("?offset=50", "")]
-    public async Task Mine_WhenPaged_ShouldAnswerThePageAndTheFullTotal(string query, string expected)
+    [InlineData("?limit=2", "BK-T-003,BK-T-002", true)]
+    [InlineData("?limit=2&offset=1", "BK-T-002,BK-T-005", true)]
+    [InlineData("?limit=2&offset=2", "BK-T-005,BK-T-001", false)]
+    [InlineData("?offset=3", "BK-T-001", false)]
+    [InlineData("?limit=100&offset=4", "", false)]
+    [InlineData("?offset=50", "", false)]
+    public async Task Mine_WhenPaged_ShouldAnswerThePageAndTheFullTotal(string query, string expected, bool hasMore)
     {
         var (_, annToken, _) = await ArrangeAsync();
 
@@ -53,6 +54,7 @@ public sealed class MyBookingsTests(DatabaseFixture database) : BookingApiTest(d
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
         Assert.Equal(4, data.GetProperty("total").GetInt32());
+        Assert.Equal(hasMore, data.GetProperty("hasMore").GetBoolean());
         Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), data.GetProperty("bookings").EnumerateArray().Select(b => b.GetProperty("bookingId").GetString()));
     }
 

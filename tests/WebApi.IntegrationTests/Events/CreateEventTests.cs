@@ -143,6 +143,29 @@ public sealed class CreateEventTests(DatabaseFixture database) : EventApiTest(da
     }
 
     [Theory]
+    [InlineData("2031-05-01T18:30:00")]
+    [InlineData("2031-05-01")]
+    public async Task Create_WhenEventDateHasNoZone_ShouldSaySoInTheSameWordsForJsonAndAForm(string eventDate)
+    {
+        var (_, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+
+        var form = await AssertErrorAsync(
+            await SendContentAsync(HttpMethod.Post, Events, Form(("name", "Concert"), ("eventDate", eventDate), ("seatCapacity", "10")), adminToken),
+            HttpStatusCode.BadRequest,
+            "VALIDATION_ERROR");
+        var json = await AssertErrorAsync(
+            await SendAsync(HttpMethod.Post, Events, adminToken, new { name = "Concert", eventDate, seatCapacity = 10 }),
+            HttpStatusCode.BadRequest,
+            "VALIDATION_ERROR");
+
+        const string Expected = "Event date must be an ISO-8601 date and time with a time zone, e.g. 2026-12-01T10:00:00Z";
+        Assert.Equal(Expected, form.GetProperty("message").GetString());
+        Assert.Equal(Expected, json.GetProperty("message").GetString());
+        Assert.Equal(Expected, json.GetProperty("details")[0].GetProperty("message").GetString());
+        Assert.Equal(form.GetProperty("details").GetRawText(), json.GetProperty("details").GetRawText());
+    }
+
+    [Theory]
     [InlineData(false)]
     [InlineData(true)]
     public async Task Create_WhenEventDateIsInThePast_ShouldAnswer400EventDateMustBeInTheFuture(bool asForm)

@@ -32,8 +32,8 @@ public sealed class EventImageTests(DatabaseFixture database) : EventApiTest(dat
         var data = await AssertSuccessAsync(response, HttpStatusCode.Created);
         var id = data.GetProperty("id").GetInt32();
         var imageUrl = data.GetProperty("imageUrl").GetString()!;
-        Assert.Matches($"^/api/events/{id}/image\\?v=[0-9a-zA-Z_-]+$", imageUrl);
-        Assert.Equal(imageUrl, await ScalarAsync<string>("SELECT image_url FROM events WHERE id = $1", id));
+        Assert.Matches($"^http://localhost/api/events/{id}/image\\?v=[0-9a-zA-Z_-]+$", imageUrl);
+        Assert.Equal(new Uri(imageUrl).PathAndQuery, await ScalarAsync<string>("SELECT image_url FROM events WHERE id = $1", id));
         Assert.Equal(contentType, await ScalarAsync<string>("SELECT content_type FROM event_images WHERE event_id = $1", id));
 
         var served = await SendAsync(HttpMethod.Get, imageUrl);
@@ -191,7 +191,7 @@ public sealed class EventImageTests(DatabaseFixture database) : EventApiTest(dat
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
         var newUrl = data.GetProperty("imageUrl").GetString()!;
         Assert.NotEqual(oldUrl, newUrl);
-        Assert.StartsWith($"/api/events/{id}/image?v=", newUrl, StringComparison.Ordinal);
+        Assert.StartsWith($"http://localhost/api/events/{id}/image?v=", newUrl, StringComparison.Ordinal);
         Assert.Equal("Concert", data.GetProperty("name").GetString());
         Assert.Equal(1, await CountImagesAsync());
         Assert.Equal(TestImages.Jpeg(2), await ScalarAsync<byte[]>("SELECT content FROM event_images WHERE event_id = $1", id));
@@ -219,7 +219,7 @@ public sealed class EventImageTests(DatabaseFixture database) : EventApiTest(dat
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
         var imageUrl = data.GetProperty("imageUrl").GetString()!;
-        Assert.StartsWith($"/api/events/{id}/image?v=", imageUrl, StringComparison.Ordinal);
+        Assert.StartsWith($"http://localhost/api/events/{id}/image?v=", imageUrl, StringComparison.Ordinal);
         Assert.Equal(TestImages.Webp(), await (await SendAsync(HttpMethod.Get, imageUrl)).Content.ReadAsByteArrayAsync());
     }
 
@@ -237,8 +237,68 @@ public sealed class EventImageTests(DatabaseFixture database) : EventApiTest(dat
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "INVALID_FILE_TYPE");
         Assert.Equal("Concert", await ScalarAsync<string>("SELECT name FROM events WHERE id = $1", id));
-        Assert.Equal(created.GetProperty("imageUrl").GetString(), await ScalarAsync<string>("SELECT image_url FROM events WHERE id = $1", id));
+        Assert.Equal(new Uri(created.GetProperty("imageUrl").GetString()!).PathAndQuery, await ScalarAsync<string>("SELECT image_url FROM events WHERE id = $1", id));
         Assert.Equal(TestImages.Png(), await ScalarAsync<byte[]>("SELECT content FROM event_images WHERE event_id = $1", id));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Update_WhenAskedToRemoveTheImage_ShouldDropItAndStopServingIt(bool asForm)
+    {
+        var (_, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var created = await AssertSuccessAsync(
+            await SendContentAsync(HttpMethod.Post, Events, WithImage(Form(ValidFormFields()), TestImages.Png()), adminToken),
+            HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+
+        var response = asForm
+            ? await SendContentAsync(HttpMethod.Put, EventPath(id), Form(("removeImage", "true")), adminToken)
+            : await SendTextAsync(HttpMethod.Put, EventPath(id), """{"imageUrl":null}""", token: adminToken);
+
+        var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("imageUrl").ValueKind);
+        Assert.Equal("Concert", data.GetProperty("name").GetString());
+        Assert.Null(await ScalarAsync<object>("SELECT image_url FROM events WHERE id = $1", id) as string);
+        Assert.Equal(0, await CountImagesAsync());
+        await AssertErrorAsync(await SendAsync(HttpMethod.Get, ImagePath(id)), HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task Update_WhenAFormSendsANewImageAndRemoveImage_ShouldAnswer400AndKeepTheOldImage()
+    {
+        var (_, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var created = await AssertSuccessAsync(
+            await SendContentAsync(HttpMethod.Post, Events, WithImage(Form(ValidFormFields()), TestImages.Png()), adminToken),
+            HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+
+        var error = await AssertErrorAsync(
+            await SendContentAsync(HttpMethod.Put, EventPath(id), WithImage(Form(("removeImage", "true")), TestImages.Jpeg()), adminToken),
+            HttpStatusCode.BadRequest,
+            "VALIDATION_ERROR");
+
+        Assert.Equal(["removeImage"], DetailFields(error));
+        Assert.Equal(TestImages.Png(), await ScalarAsync<byte[]>("SELECT content FROM event_images WHERE event_id = $1", id));
+        Assert.NotNull(await ScalarAsync<object>("SELECT image_url FROM events WHERE id = $1", id) as string);
+    }
+
+    [Fact]
+    public async Task Update_WhenJsonSendsAnImageUrlThatIsNotNull_ShouldAnswer400AndKeepTheImage()
+    {
+        var (_, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var created = await AssertSuccessAsync(
+            await SendContentAsync(HttpMethod.Post, Events, WithImage(Form(ValidFormFields()), TestImages.Png()), adminToken),
+            HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetInt32();
+
+        var error = await AssertErrorAsync(
+            await SendTextAsync(HttpMethod.Put, EventPath(id), """{"imageUrl":"https://elsewhere.example/cat.png"}""", token: adminToken),
+            HttpStatusCode.BadRequest,
+            "VALIDATION_ERROR");
+
+        Assert.Equal(["imageUrl"], DetailFields(error));
+        Assert.Equal(1, await CountImagesAsync());
     }
 
     [Fact]

@@ -211,7 +211,7 @@ public sealed class UpdateEventTests(DatabaseFixture database) : EventApiTest(da
     [Theory]
     [InlineData("""{}""")]
     [InlineData("""{"name":"","description":"","eventDate":null,"seatCapacity":null}""")]
-    [InlineData("""{"name":null,"description":null}""")]
+    [InlineData("""{"name":null,"eventDate":null}""")]
     public async Task Update_WhenJsonFieldsAreMissingOrEmpty_ShouldChangeNothing(string body)
     {
         var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
@@ -226,6 +226,54 @@ public sealed class UpdateEventTests(DatabaseFixture database) : EventApiTest(da
         Assert.Equal(100, data.GetProperty("seatCapacity").GetInt32());
         Assert.Equal(90, data.GetProperty("availableSeats").GetInt32());
         await AssertUnchangedAsync(id, availableSeats: 90);
+    }
+
+    [Theory]
+    [InlineData("""{"description":null}""")]
+    [InlineData("""{"Description":null,"name":""}""")]
+    public async Task Update_WhenJsonSendsAnExplicitNullDescription_ShouldRemoveItAndChangeNothingElse(string body)
+    {
+        var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var id = await InsertEventAsync("Concert", createdBy: adminId, description: "Original");
+
+        var data = await AssertSuccessAsync(await SendTextAsync(HttpMethod.Put, EventPath(id), body, token: adminToken), HttpStatusCode.OK);
+
+        Assert.Equal(JsonValueKind.Null, data.GetProperty("description").ValueKind);
+        Assert.Equal("Concert", data.GetProperty("name").GetString());
+        Assert.Null(await ScalarAsync<object>("SELECT description FROM events WHERE id = $1", id) as string);
+        Assert.Equal("Concert", await ScalarAsync<string>("SELECT name FROM events WHERE id = $1", id));
+    }
+
+    [Theory]
+    [InlineData("true", null)]
+    [InlineData("True", null)]
+    [InlineData("false", "Original")]
+    public async Task Update_WhenAFormSaysRemoveDescription_ShouldRemoveItOnlyWhenTrue(string flag, string? expected)
+    {
+        var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var id = await InsertEventAsync("Concert", createdBy: adminId, description: "Original");
+
+        var data = await AssertSuccessAsync(
+            await SendContentAsync(HttpMethod.Put, EventPath(id), Form(("description", ""), ("removeDescription", flag)), adminToken),
+            HttpStatusCode.OK);
+
+        Assert.Equal(expected, data.GetProperty("description").GetString());
+        Assert.Equal(expected, await ScalarAsync<object>("SELECT description FROM events WHERE id = $1", id) as string);
+    }
+
+    [Fact]
+    public async Task Update_WhenRemoveDescriptionIsNotABoolean_ShouldAnswer400AndChangeNothing()
+    {
+        var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var id = await InsertEventAsync("Concert", createdBy: adminId, description: "Original");
+
+        var error = await AssertErrorAsync(
+            await SendContentAsync(HttpMethod.Put, EventPath(id), Form(("removeDescription", "yes please")), adminToken),
+            HttpStatusCode.BadRequest,
+            "VALIDATION_ERROR");
+
+        Assert.Equal(["removeDescription"], DetailFields(error));
+        Assert.Equal("Original", await ScalarAsync<string>("SELECT description FROM events WHERE id = $1", id));
     }
 
     [Fact]

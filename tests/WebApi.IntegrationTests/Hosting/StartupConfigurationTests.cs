@@ -54,6 +54,8 @@ public sealed class StartupConfigurationTests(DatabaseFixture database)
     [InlineData("--Caching:EventReadSeconds=-1", "Caching__EventReadSeconds")]
     [InlineData("--Caching:EventReadSeconds=301", "Caching__EventReadSeconds")]
     [InlineData("--Bookings:MaxConcurrentPerEvent=0", "Bookings__MaxConcurrentPerEvent")]
+    [InlineData("--Api:PublicBaseUrl=api.example.com", "Api__PublicBaseUrl")]
+    [InlineData("--Api:PublicBaseUrl=https://api.example.com/?x=1", "Api__PublicBaseUrl")]
     public async Task Start_WithAnOutOfRangeLoadSetting_ShouldRefuseToStart(string setting, string named)
     {
         var (exitCode, error) = await RunAsync(

@@ -1,8 +1,6 @@
 using System.Net;
 using EventBooking.WebApi.IntegrationTests.Support;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EventBooking.WebApi.IntegrationTests.Operations;
@@ -68,19 +66,5 @@ public sealed class ForwardedHeadersTests(DatabaseFixture database) : ApiTest(da
             ["RateLimiting:AuthPermitsPerMinute"] = "2",
             ["ForwardedHeaders:KnownProxies"] = proxies,
         },
-        services => services.AddSingleton<IStartupFilter>(new ConnectionFrom(IPAddress.Parse(ProxyAddress))));
-
-    /// <summary>The in-memory server has no peer address: give every connection one, before the API's pipeline.</summary>
-    private sealed class ConnectionFrom(IPAddress address) : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((HttpContext http, RequestDelegate nextMiddleware) =>
-            {
-                http.Connection.RemoteIpAddress = address;
-                return nextMiddleware(http);
-            });
-            next(app);
-        };
-    }
+        services => services.AddSingleton<IStartupFilter>(new ConnectionFromAddress(IPAddress.Parse(ProxyAddress))));
 }

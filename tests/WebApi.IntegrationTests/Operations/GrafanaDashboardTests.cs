@@ -66,26 +66,13 @@ public sealed partial class GrafanaDashboardTests(DatabaseFixture database) : Bo
 
     private static List<string> DashboardExpressions()
     {
-        var path = Path.Combine(RepositoryRoot(), "deploy", "grafana", "eventbooking-dashboard.json");
+        var path = RepositoryFiles.PathOf("deploy", "grafana", "eventbooking-dashboard.json");
         using var document = JsonDocument.Parse(File.ReadAllText(path));
         return document.RootElement.GetProperty("panels").EnumerateArray()
             .Where(panel => panel.TryGetProperty("targets", out _))
             .SelectMany(panel => panel.GetProperty("targets").EnumerateArray())
             .Select(target => target.GetProperty("expr").GetString()!)
             .ToList();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "EventBooking.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("EventBooking.sln not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"eventbooking_[a-z_]+(?=\{)")] // a series selector; not the label eventbooking_outcome

@@ -32,6 +32,7 @@ public sealed class EventStatsTests(DatabaseFixture database) : OrganiserTest(da
         Assert.Equal(1, stats.GetProperty("cancelled").GetInt32());
         Assert.Equal(4, stats.GetProperty("available").GetInt32());
         Assert.Equal(50m, stats.GetProperty("occupancyPercent").GetDecimal());
+        Assert.Equal(20m, stats.GetProperty("cancellationPercent").GetDecimal());
         Assert.Equal(0.2m, stats.GetProperty("cancellationRate").GetDecimal());
         var days = stats.GetProperty("bookingsPerDay").EnumerateArray().ToList();
         Assert.Equal(30, days.Count);
@@ -53,6 +54,7 @@ public sealed class EventStatsTests(DatabaseFixture database) : OrganiserTest(da
         var stats = await AssertSuccessAsync(await SendAsync(HttpMethod.Get, $"/api/events/{eventId}/stats", admin), HttpStatusCode.OK);
 
         Assert.Equal(0m, stats.GetProperty("occupancyPercent").GetDecimal());
+        Assert.Equal(0m, stats.GetProperty("cancellationPercent").GetDecimal());
         Assert.Equal(0m, stats.GetProperty("cancellationRate").GetDecimal());
     }
 

@@ -82,7 +82,7 @@ public abstract class ApiTest(DatabaseFixture database) : IAsyncLifetime
 
     protected static HttpRequestMessage Request(HttpMethod method, string path, string? token = null, object? json = null)
     {
-        var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        var request = new HttpRequestMessage(method, new Uri(path, UriKind.RelativeOrAbsolute));
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

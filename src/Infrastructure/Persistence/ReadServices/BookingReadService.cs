@@ -46,7 +46,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
             .ToListAsync(cancellationToken);
 
         var total = page.Count > 0 ? page[0].Total : await mine.CountAsync(cancellationToken);
-        return new MyBookingsResponse(page.Select(p => p.Booking).ToList(), total);
+        return new MyBookingsResponse(page.Select(p => p.Booking).ToList(), total, offset + page.Count < total);
     }
 
     public async Task<EventBookingsResponse> ListForEventAsync(int eventId, int limit, int offset, CancellationToken cancellationToken)
@@ -65,7 +65,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
             .ToListAsync(cancellationToken);
 
         var total = page.Count > 0 ? page[0].Total : await ofEvent.CountAsync(cancellationToken);
-        return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total);
+        return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total, offset + page.Count < total);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 namespace EventBooking.WebApi.Contracts.Events;
 
 /// <summary>
@@ -5,4 +7,9 @@ namespace EventBooking.WebApi.Contracts.Events;
 /// field is optional; a missing or empty one means "no change". Fields like <c>availableSeats</c> or
 /// <c>createdBy</c> are ignored: there is no property for them.
 /// </summary>
-public sealed record EventJsonRequest(string? Name, string? Description, DateTime? EventDate, int? SeatCapacity);
+public sealed record EventJsonRequest(
+    string? Name,
+    [property: Description("On update, an explicit null removes the description; absent or empty leaves it unchanged.")] string? Description,
+    DateTime? EventDate,
+    int? SeatCapacity,
+    [property: Description("Update only, and only null: removes the event's image (upload one with multipart/form-data).")] string? ImageUrl = null);

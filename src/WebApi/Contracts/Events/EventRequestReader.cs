@@ -9,7 +9,9 @@ namespace EventBooking.WebApi.Contracts.Events;
 /// <summary>
 /// Reads the event create/update body in either format the contract allows: multipart/form-data (the
 /// old clients, with <c>imageFile</c>) or JSON (ours). Only parsing happens here; rules are the
-/// validators' and the aggregate's. Empty values mean "not given".
+/// validators' and the aggregate's. Empty values mean "not given" (the contract's "no change" on update). To take the
+/// description or the image away on update: in JSON, an explicit <c>null</c> (<c>"description": null</c>,
+/// <c>"imageUrl": null</c>); in a form, <c>removeDescription=true</c> or <c>removeImage=true</c>.
 /// </summary>
 internal static class EventRequestReader
 {
@@ -37,9 +39,12 @@ internal static class EventRequestReader
     private static async Task<Result<EventInput>> ReadJsonAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         EventJsonRequest? body;
+        JsonElement document;
         try
         {
-            body = await request.ReadFromJsonAsync<EventJsonRequest>(json, cancellationToken);
+            // Read as a document first: an explicit null (clear it) and an absent field (leave it) bind alike.
+            document = await request.ReadFromJsonAsync<JsonElement>(json, cancellationToken);
+            body = document.ValueKind == JsonValueKind.Object ? document.Deserialize<EventJsonRequest>(json) : null;
         }
         catch (JsonException ex)
         {
@@ -52,7 +57,21 @@ internal static class EventRequestReader
             throw new BadHttpRequestException("Request body is missing", StatusCodes.Status400BadRequest);
         }
 
-        return new EventInput(Blank(body.Name), Blank(body.Description), body.EventDate, body.SeatCapacity, null);
+        if (body.ImageUrl is not null)
+        {
+            return Error.Validation(
+                "imageUrl can only be null, which removes the image; upload an image with multipart/form-data (imageFile)",
+                [new ErrorDetail("imageUrl", "imageUrl can only be null, which removes the image")]);
+        }
+
+        return new EventInput(
+            Blank(body.Name),
+            Blank(body.Description),
+            body.EventDate,
+            body.SeatCapacity,
+            null,
+            IsExplicitNull(document, "description"),
+            IsExplicitNull(document, "imageUrl"));
     }
 
     private static async Task<Result<EventInput>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -78,8 +97,7 @@ internal static class EventRequestReader
             }
             else
             {
-                problems.Add(new ErrorDetail(
-                    "eventDate", "Event date must be an ISO-8601 date and time with a time zone, e.g. 2026-12-01T10:00:00Z"));
+                problems.Add(new ErrorDetail("eventDate", $"{JsonInputException.FieldInWords("eventDate")} {UtcDateTimeJsonConverter.ZoneRequired}"));
             }
         }
 
@@ -96,6 +114,9 @@ internal static class EventRequestReader
             }
         }
 
+        var removeDescription = Flag(form, "removeDescription", problems);
+        var removeImage = Flag(form, "removeImage", problems);
+
         var file = form.Files.GetFile(ImageField);
         if (file is { Length: > EventImage.MaxBytes })
         {
@@ -108,7 +129,13 @@ internal static class EventRequestReader
         }
 
         return new EventInput(
-            Blank(form["name"]), Blank(form["description"]), eventDate, seatCapacity, await ReadFileAsync(file, cancellationToken));
+            Blank(form["name"]),
+            Blank(form["description"]),
+            eventDate,
+            seatCapacity,
+            await ReadFileAsync(file, cancellationToken),
+            removeDescription,
+            removeImage);
     }
 
     private static async Task<byte[]?> ReadFileAsync(IFormFile? file, CancellationToken cancellationToken)
@@ -124,4 +151,25 @@ internal static class EventRequestReader
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    /// <summary>Whether the JSON object names the field (as the serializer matches names: any case) with a null value.</summary>
+    private static bool IsExplicitNull(JsonElement document, string field) =>
+        document.EnumerateObject().Any(p => p.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Null);
+
+    /// <summary>A true/false form field; absent or empty is false, anything else a problem.</summary>
+    private static bool Flag(IFormCollection form, string field, List<ErrorDetail> problems)
+    {
+        if (Blank(form[field]) is not { } text)
+        {
+            return false;
+        }
+
+        if (bool.TryParse(text, out var value))
+        {
+            return value;
+        }
+
+        problems.Add(new ErrorDetail(field, $"{field} must be true or false"));
+        return false;
+    }
 }

@@ -41,7 +41,7 @@ internal sealed class UpdateEventCommandHandler(
 
         var confirmed = command.SeatCapacity is null ? 0 : await events.CountConfirmedBookingsAsync(target.Id, cancellationToken);
         var updated = target.Update(
-            command.Name, command.Description, command.EventDate, command.SeatCapacity, confirmed, clock.GetUtcNow().UtcDateTime);
+            command.Name, command.Description, command.EventDate, command.SeatCapacity, confirmed, clock.GetUtcNow().UtcDateTime, command.ClearDescription);
         if (updated.IsFailure)
         {
             return updated.Error!;
@@ -50,6 +50,11 @@ internal sealed class UpdateEventCommandHandler(
         if (image is not null)
         {
             target.SetImageUrl(EventImageUrl.For(target.Id, await images.SaveAsync(target.Id, image.Value, cancellationToken)));
+        }
+        else if (command.RemoveImage && target.ImageUrl is not null)
+        {
+            await images.DeleteAsync(target.Id, cancellationToken);
+            target.RemoveImage();
         }
 
         await unitOfWork.SaveChangesAsync(cancellationToken);

@@ -11,5 +11,9 @@ internal sealed class UpdateEventCommandValidator : AbstractValidator<UpdateEven
         RuleFor(c => c.Name).ValidEventName().WithoutNulCharacters();
         RuleFor(c => c.Description).ValidDescription().WithoutNulCharacters();
         RuleFor(c => c.SeatCapacity).ValidSeatCapacity();
+        RuleFor(c => c.RemoveImage).Equal(false).When(c => c.Image is not null)
+            .WithMessage("Send either a new image or removeImage, not both");
+        RuleFor(c => c.ClearDescription).Equal(false).When(c => c.Description is not null)
+            .OverridePropertyName("Description").WithMessage("Send either a description or an empty one, not both");
     }
 }
