@@ -159,8 +159,9 @@ log "redocly lint docs/openapi.json"
 lint_rc=0
 ensure_command npm npm || { printf 'error: could not install npm\n' >&2; exit 2; }
 if [[ ! -x build/tools/node_modules/.bin/redocly ]]; then
-    npm ci --prefix build/tools --no-audit --no-fund --loglevel=error
+    npm ci --prefix build/tools --no-audit --no-fund --loglevel=error || printf 'error: npm ci in build/tools failed\n' >&2
 fi
+# A missing linter counts as a lint failure, but the tests still run and the summary line is printed.
 lint_output=$(build/tools/node_modules/.bin/redocly lint docs/openapi.json --format=stylish 2>&1) || lint_rc=$?
 # (without the box in which redocly announces the end of Node 20 support)
 grep -v -e '║' -e '╔' -e '╚' <<<"$lint_output" || true

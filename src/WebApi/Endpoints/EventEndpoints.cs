@@ -30,6 +30,7 @@ internal static class EventEndpoints
         var events = app.MapGroup("/api/events").WithTags("Events");
 
         events.MapGet("", List)
+            .AllowsOptionalToken() // an admin's answer carries creator emails
             .CacheOutput(EventReadCache.PolicyName)
             .WithName("ListEvents")
             .WithSummary("Events by date, then id; filters: upcoming, available, search (name or description)")
@@ -37,6 +38,7 @@ internal static class EventEndpoints
             .ProducesErrors(400, 429, 503);
 
         events.MapGet("/{id}", Get)
+            .AllowsOptionalToken()
             .CacheOutput(EventReadCache.PolicyName)
             .WithName("GetEvent")
             .WithSummary("One event, with its seats available now")
@@ -71,7 +73,7 @@ internal static class EventEndpoints
             .RequireAuthorization()
             .WithMetadata(ImageUploadLimit)
             .WithName("UpdateEvent")
-            .WithSummary("Change an event (creator or admin); missing or empty fields are left unchanged; remove the description or image with an explicit JSON null, or removeDescription/removeImage=true in a form")
+            .WithSummary("Change an event (creator or admin); missing or empty fields are left unchanged; removeDescription or removeImage (true) take those away")
             .Accepts<EventJsonRequest>("application/json", "multipart/form-data")
             .WithMetadata(new FormContract(typeof(EventFormRequest)))
             .Produces<SuccessEnvelope<EventResponse>>()

@@ -46,13 +46,26 @@ internal static class ErrorResponses
     }
 
     /// <summary>
-    /// Whether the client named <c>application/problem+json</c> in <c>Accept</c> (with a non-zero quality). The
-    /// envelope stays the default whatever else <c>Accept</c> says: existing clients read it.
+    /// Whether the client named <c>application/problem+json</c> in <c>Accept</c>, with a quality above zero and at
+    /// least that of <c>application/json</c>. The envelope stays the default (<c>*/*</c>, <c>application/json</c>, no
+    /// <c>Accept</c>): existing clients read it.
     /// </summary>
-    public static bool WantsProblemDetails(HttpRequest request) =>
-        request.Headers.Accept.Count > 0
-        && MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted)
-        && accepted.Any(a => a.MediaType.Equals(ErrorProblem.MediaType, StringComparison.OrdinalIgnoreCase) && (a.Quality ?? 1) > 0);
+    public static bool WantsProblemDetails(HttpRequest request)
+    {
+        if (request.Headers.Accept.Count == 0 || !MediaTypeHeaderValue.TryParseList(request.Headers.Accept, out var accepted))
+        {
+            return false;
+        }
+
+        double QualityOf(string mediaType) => accepted
+            .Where(a => a.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase))
+            .Select(a => a.Quality ?? 1)
+            .DefaultIfEmpty(0)
+            .Max();
+
+        var problem = QualityOf(ErrorProblem.MediaType);
+        return problem > 0 && problem >= QualityOf("application/json");
+    }
 
     /// <summary>The envelope itself, stamped with the time and this request's trace id.</summary>
     public static ErrorEnvelope Build(

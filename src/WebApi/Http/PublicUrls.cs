@@ -38,9 +38,9 @@ internal sealed class PublicUrls(IHttpContextAccessor http, IOptions<ApiOptions>
     /// <summary>The absolute URL of <paramref name="path"/> (which starts with '/'); unchanged when already absolute or outside a request.</summary>
     public string Absolute(string path)
     {
-        if (!path.StartsWith('/'))
+        if (!path.StartsWith('/') || path.StartsWith("//", StringComparison.Ordinal))
         {
-            return path;
+            return path; // already absolute, or protocol-relative: not one of our paths
         }
 
         if (_baseUrl is not null)

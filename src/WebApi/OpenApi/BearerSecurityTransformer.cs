@@ -4,7 +4,10 @@ using Microsoft.OpenApi;
 
 namespace EventBooking.WebApi.OpenApi;
 
-/// <summary>Declares the bearer scheme, marks every operation that needs a token with it and every other one with <c>security: []</c>.</summary>
+/// <summary>
+/// Declares the bearer scheme, marks every operation that needs a token with it, the anonymous ones that read a token
+/// when sent (<see cref="OptionalToken"/>) with <c>[{}, {Bearer: []}]</c>, and every other one with <c>security: []</c>.
+/// </summary>
 internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string SchemeName = "Bearer";
@@ -33,6 +36,14 @@ internal sealed class BearerSecurityTransformer : IOpenApiDocumentTransformer, I
             {
                 [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [],
             });
+        }
+        else if (metadata.OfType<OptionalToken>().Any())
+        {
+            operation.Security =
+            [
+                new OpenApiSecurityRequirement(), // {}: no token needed
+                new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] },
+            ];
         }
         else
         {

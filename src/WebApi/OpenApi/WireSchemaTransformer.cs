@@ -35,6 +35,16 @@ internal sealed class WireSchemaTransformer : IOpenApiSchemaTransformer, IOpenAp
             return Task.CompletedTask;
         }
 
+        if (type == typeof(Contracts.Events.EventJsonRequest))
+        {
+            schema.Required?.Clear(); // one body for create and update: update takes any subset; create's needs are in its summary
+        }
+
+        if (type == typeof(Application.Events.EventResponse) && schema.Properties.TryGetValue("imageUrl", out var imageUrl) && imageUrl is OpenApiSchema url)
+        {
+            url.Format = "uri"; // absolute (PublicUrls): the answer check rejects a path
+        }
+
         if (SchemaExamples.TryGet(type, out var example))
         {
             schema.Examples = [JsonSerializer.SerializeToNode(example, context.JsonTypeInfo.Options)!];

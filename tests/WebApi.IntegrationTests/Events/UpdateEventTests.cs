@@ -211,7 +211,8 @@ public sealed class UpdateEventTests(DatabaseFixture database) : EventApiTest(da
     [Theory]
     [InlineData("""{}""")]
     [InlineData("""{"name":"","description":"","eventDate":null,"seatCapacity":null}""")]
-    [InlineData("""{"name":null,"eventDate":null}""")]
+    [InlineData("""{"name":null,"description":null}""")]
+    [InlineData("""{"removeDescription":false,"removeImage":false}""")]
     public async Task Update_WhenJsonFieldsAreMissingOrEmpty_ShouldChangeNothing(string body)
     {
         var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
@@ -229,9 +230,9 @@ public sealed class UpdateEventTests(DatabaseFixture database) : EventApiTest(da
     }
 
     [Theory]
-    [InlineData("""{"description":null}""")]
-    [InlineData("""{"Description":null,"name":""}""")]
-    public async Task Update_WhenJsonSendsAnExplicitNullDescription_ShouldRemoveItAndChangeNothingElse(string body)
+    [InlineData("""{"removeDescription":true}""")]
+    [InlineData("""{"RemoveDescription":true,"description":"","name":null}""")]
+    public async Task Update_WhenJsonSaysRemoveDescription_ShouldRemoveItAndChangeNothingElse(string body)
     {
         var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
         var id = await InsertEventAsync("Concert", createdBy: adminId, description: "Original");
@@ -259,6 +260,23 @@ public sealed class UpdateEventTests(DatabaseFixture database) : EventApiTest(da
 
         Assert.Equal(expected, data.GetProperty("description").GetString());
         Assert.Equal(expected, await ScalarAsync<object>("SELECT description FROM events WHERE id = $1", id) as string);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Update_WhenANewDescriptionComesWithRemoveDescription_ShouldAnswer400AndChangeNothing(bool asForm)
+    {
+        var (adminId, adminToken) = await CreateUserAsync("admin@example.com", "admin");
+        var id = await InsertEventAsync("Concert", createdBy: adminId, description: "Original");
+
+        var response = asForm
+            ? await SendContentAsync(HttpMethod.Put, EventPath(id), Form(("description", "New"), ("removeDescription", "true")), adminToken)
+            : await SendTextAsync(HttpMethod.Put, EventPath(id), """{"description":"New","removeDescription":true}""", token: adminToken);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, "VALIDATION_ERROR");
+        Assert.Equal(["removeDescription"], DetailFields(error));
+        Assert.Equal("Original", await ScalarAsync<string>("SELECT description FROM events WHERE id = $1", id));
     }
 
     [Fact]

@@ -51,6 +51,7 @@ public sealed class ProblemDetailsTests(DatabaseFixture database) : ApiTest(data
     [InlineData("application/json")]
     [InlineData("*/*")]
     [InlineData("application/problem+json;q=0")]
+    [InlineData("application/json, application/problem+json;q=0.1")]
     public async Task WithoutAskingForProblemDetails_ShouldKeepTheEnvelope(string? accept)
     {
         var request = Request(HttpMethod.Get, "/api/events/999999");
@@ -60,6 +61,36 @@ public sealed class ProblemDetailsTests(DatabaseFixture database) : ApiTest(data
         }
 
         await AssertErrorAsync(await Client.SendAsync(request), HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Theory]
+    [InlineData("application/problem+json")]
+    [InlineData("application/problem+json, application/json;q=0.5")]
+    [InlineData("application/json;q=0.9, application/problem+json")]
+    public async Task WhenProblemDetailsArePreferred_ShouldAnswerThem(string accept)
+    {
+        var request = Request(HttpMethod.Get, "/api/events/999999");
+        request.Headers.TryAddWithoutValidation("Accept", accept);
+
+        await AssertProblemAsync(await Client.SendAsync(request), HttpStatusCode.NotFound, "NOT_FOUND");
+    }
+
+    [Fact]
+    public async Task AnIdempotentBooking_ShouldAnswerProblemDetailsFirst_AndReplayTheStoredEnvelope()
+    {
+        var (_, token) = await CreateUserAsync("ann@example.com");
+        HttpRequestMessage Booking()
+        {
+            var request = AskingForProblems(Request(HttpMethod.Post, "/api/bookings", token, new { eventId = 999999 }));
+            request.Headers.Add("Idempotency-Key", "problem-1");
+            return request;
+        }
+
+        await AssertProblemAsync(await Client.SendAsync(Booking()), HttpStatusCode.NotFound, "NOT_FOUND");
+        var replay = await Client.SendAsync(Booking());
+
+        Assert.Equal("true", replay.Headers.GetValues("Idempotency-Replayed").Single());
+        await AssertErrorAsync(replay, HttpStatusCode.NotFound, "NOT_FOUND");
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Json.Schema;
 
@@ -29,7 +30,7 @@ public sealed partial class PublishedContract
 
     public PublishedContract(string documentJson)
     {
-        var document = JsonDocument.Parse(documentJson).RootElement.Clone();
+        var document = Closed(JsonNode.Parse(documentJson)!);
         _document = document;
         _paths = document.GetProperty("paths");
         _templates = _paths.EnumerateObject()
@@ -62,7 +63,9 @@ public sealed partial class PublishedContract
 
         if (contentType?.MediaType is not { } mediaType || string.IsNullOrEmpty(body))
         {
-            return null;
+            return status is 204 or 304 || method == HttpMethod.Head || !response.TryGetProperty("content", out _)
+                ? null
+                : $"{where} with no body, where the document promises one.";
         }
 
         if (!response.TryGetProperty("content", out var content) || !content.TryGetProperty(mediaType, out var media))
@@ -116,6 +119,23 @@ public sealed partial class PublishedContract
         }
 
         return problems;
+    }
+
+    /// <summary>
+    /// The document with every object schema closed (<c>additionalProperties: false</c> where it says nothing): a field
+    /// the document does not name, or one renamed, fails the check here. The published document stays open to additions.
+    /// </summary>
+    private static JsonElement Closed(JsonNode document)
+    {
+        foreach (var schema in document["components"]!["schemas"]!.AsObject().Select(s => s.Value).OfType<JsonObject>())
+        {
+            if (schema.ContainsKey("properties") && !schema.ContainsKey("additionalProperties"))
+            {
+                schema["additionalProperties"] = false;
+            }
+        }
+
+        return JsonDocument.Parse(document.ToJsonString()).RootElement.Clone();
     }
 
     private static Regex Pattern(string template) =>

@@ -11,6 +11,9 @@ public static class Paging
     public static IRuleBuilderOptions<T, int> ValidLimit<T>(this IRuleBuilder<T, int> rule) =>
         rule.InclusiveBetween(1, MaxLimit).WithMessage($"Limit must be between 1 and {MaxLimit}");
 
+    /// <summary>Whether items follow a page of <paramref name="count"/> taken at <paramref name="offset"/> of <paramref name="total"/>: every list's <c>hasMore</c>.</summary>
+    public static bool HasMore(int offset, int count, int total) => offset + count < total;
+
     public static IRuleBuilderOptions<T, int> ValidOffset<T>(this IRuleBuilder<T, int> rule) =>
         rule.GreaterThanOrEqualTo(0).WithMessage("Offset must be 0 or more");
 }

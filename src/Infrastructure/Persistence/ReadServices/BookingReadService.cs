@@ -1,5 +1,6 @@
 using System.Text.Json;
 using EventBooking.Application.Bookings;
+using EventBooking.Application.Common.Paging;
 using Microsoft.EntityFrameworkCore;
 
 namespace EventBooking.Infrastructure.Persistence.ReadServices;
@@ -46,7 +47,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
             .ToListAsync(cancellationToken);
 
         var total = page.Count > 0 ? page[0].Total : await mine.CountAsync(cancellationToken);
-        return new MyBookingsResponse(page.Select(p => p.Booking).ToList(), total, offset + page.Count < total);
+        return new MyBookingsResponse(page.Select(p => p.Booking).ToList(), total, Paging.HasMore(offset, page.Count, total));
     }
 
     public async Task<EventBookingsResponse> ListForEventAsync(int eventId, int limit, int offset, CancellationToken cancellationToken)
@@ -65,7 +66,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
             .ToListAsync(cancellationToken);
 
         var total = page.Count > 0 ? page[0].Total : await ofEvent.CountAsync(cancellationToken);
-        return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total, offset + page.Count < total);
+        return new EventBookingsResponse(eventId, page.Select(p => p.Booking).ToList(), total, Paging.HasMore(offset, page.Count, total));
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using EventBooking.Application.Common.Paging;
 using EventBooking.Application.Events;
 using EventBooking.Domain.Bookings;
 using EventBooking.Domain.Events;
@@ -21,7 +22,7 @@ internal sealed class EventReadService(EventBookingDbContext db) : IEventReadSer
 
         // Only a page past the end needs a second query to learn the total.
         var total = page.Count > 0 ? page[0].Total : await matching.CountAsync(cancellationToken);
-        return new EventListResponse(page.Select(p => p.Event).ToList(), total, filter.Offset + page.Count < total);
+        return new EventListResponse(page.Select(p => p.Event).ToList(), total, Paging.HasMore(filter.Offset, page.Count, total));
     }
 
     public Task<EventImageContent?> GetImageAsync(int eventId, CancellationToken cancellationToken) =>

@@ -1,4 +1,5 @@
 using EventBooking.Application.Auth;
+using EventBooking.Application.Common.Paging;
 using EventBooking.Application.Users;
 using EventBooking.Infrastructure.Concurrency;
 using Mapster;
@@ -28,6 +29,6 @@ internal sealed class UserReadService(EventBookingDbContext db, TypeAdapterConfi
             .Take(limit)
             .ProjectToType<UserListItem>(mappings)
             .ToListAsync(cancellationToken);
-        return new UserListResponse(users, total, offset + users.Count < total);
+        return new UserListResponse(users, total, Paging.HasMore(offset, users.Count, total));
     }
 }

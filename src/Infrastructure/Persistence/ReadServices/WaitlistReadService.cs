@@ -1,3 +1,4 @@
+using EventBooking.Application.Common.Paging;
 using EventBooking.Application.Waitlist;
 using EventBooking.Domain.Waitlist;
 using Npgsql;
@@ -103,7 +104,7 @@ internal sealed class WaitlistReadService(NpgsqlDataSource dataSource) : IWaitli
             total = (int)(await count.ExecuteScalarAsync(cancellationToken))!;
         }
 
-        return new EventWaitlistResponse(eventId, entries, total, offset + entries.Count < total);
+        return new EventWaitlistResponse(eventId, entries, total, Paging.HasMore(offset, entries.Count, total));
     }
 
     private static DateTime? OptionalDate(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetDateTime(ordinal);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 
 namespace EventBooking.WebApi.Contracts.Events;
 
@@ -9,7 +10,10 @@ namespace EventBooking.WebApi.Contracts.Events;
 /// </summary>
 public sealed record EventJsonRequest(
     string? Name,
-    [property: Description("On update, an explicit null removes the description; absent or empty leaves it unchanged.")] string? Description,
+    [property: Description("Absent, null or empty leaves the description unchanged on update; removeDescription removes it.")] string? Description,
     DateTime? EventDate,
     int? SeatCapacity,
-    [property: Description("Update only, and only null: removes the event's image (upload one with multipart/form-data).")] string? ImageUrl = null);
+    [property: Description("Update only: true removes the description."), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    bool? RemoveDescription = null,
+    [property: Description("Update only: true removes the image (upload one with multipart/form-data)."), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    bool? RemoveImage = null);

@@ -9,9 +9,9 @@ namespace EventBooking.WebApi.Contracts.Events;
 /// <summary>
 /// Reads the event create/update body in either format the contract allows: multipart/form-data (the
 /// old clients, with <c>imageFile</c>) or JSON (ours). Only parsing happens here; rules are the
-/// validators' and the aggregate's. Empty values mean "not given" (the contract's "no change" on update). To take the
-/// description or the image away on update: in JSON, an explicit <c>null</c> (<c>"description": null</c>,
-/// <c>"imageUrl": null</c>); in a form, <c>removeDescription=true</c> or <c>removeImage=true</c>.
+/// validators' and the aggregate's. Empty values mean "not given" (the contract's "no change" on update), so taking the
+/// description or the image away needs its own field, in either format: <c>removeDescription</c> / <c>removeImage</c>
+/// set to true (fields the old server never had, so no existing client sends them by accident).
 /// </summary>
 internal static class EventRequestReader
 {
@@ -39,12 +39,9 @@ internal static class EventRequestReader
     private static async Task<Result<EventInput>> ReadJsonAsync(HttpRequest request, JsonSerializerOptions json, CancellationToken cancellationToken)
     {
         EventJsonRequest? body;
-        JsonElement document;
         try
         {
-            // Read as a document first: an explicit null (clear it) and an absent field (leave it) bind alike.
-            document = await request.ReadFromJsonAsync<JsonElement>(json, cancellationToken);
-            body = document.ValueKind == JsonValueKind.Object ? document.Deserialize<EventJsonRequest>(json) : null;
+            body = await request.ReadFromJsonAsync<EventJsonRequest>(json, cancellationToken);
         }
         catch (JsonException ex)
         {
@@ -57,21 +54,8 @@ internal static class EventRequestReader
             throw new BadHttpRequestException("Request body is missing", StatusCodes.Status400BadRequest);
         }
 
-        if (body.ImageUrl is not null)
-        {
-            return Error.Validation(
-                "imageUrl can only be null, which removes the image; upload an image with multipart/form-data (imageFile)",
-                [new ErrorDetail("imageUrl", "imageUrl can only be null, which removes the image")]);
-        }
-
         return new EventInput(
-            Blank(body.Name),
-            Blank(body.Description),
-            body.EventDate,
-            body.SeatCapacity,
-            null,
-            IsExplicitNull(document, "description"),
-            IsExplicitNull(document, "imageUrl"));
+            Blank(body.Name), Blank(body.Description), body.EventDate, body.SeatCapacity, null, body.RemoveDescription == true, body.RemoveImage == true);
     }
 
     private static async Task<Result<EventInput>> ReadFormAsync(HttpRequest request, CancellationToken cancellationToken)
@@ -151,10 +135,6 @@ internal static class EventRequestReader
     }
 
     private static string? Blank(string? value) => string.IsNullOrEmpty(value) ? null : value;
-
-    /// <summary>Whether the JSON object names the field (as the serializer matches names: any case) with a null value.</summary>
-    private static bool IsExplicitNull(JsonElement document, string field) =>
-        document.EnumerateObject().Any(p => p.Name.Equals(field, StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind == JsonValueKind.Null);
 
     /// <summary>A true/false form field; absent or empty is false, anything else a problem.</summary>
     private static bool Flag(IFormCollection form, string field, List<ErrorDetail> problems)

@@ -14,6 +14,6 @@ internal sealed class UpdateEventCommandValidator : AbstractValidator<UpdateEven
         RuleFor(c => c.RemoveImage).Equal(false).When(c => c.Image is not null)
             .WithMessage("Send either a new image or removeImage, not both");
         RuleFor(c => c.ClearDescription).Equal(false).When(c => c.Description is not null)
-            .OverridePropertyName("Description").WithMessage("Send either a description or an empty one, not both");
+            .OverridePropertyName("RemoveDescription").WithMessage("Send either a new description or removeDescription, not both");
     }
 }
