@@ -37,6 +37,9 @@ Environment knobs (defaults in brackets):
   BENCH_MAX_SECONDS   cap per HTTP booking run [90]
   BENCH_QUIET_WAIT    seconds to wait for other builds/tests to finish [300]
   BENCH_API_ENV       extra API settings, space-separated NAME=VALUE (an A/B run: "Metrics__Enabled=false") ['']
+  EVENTBOOKING_API_DLL  run this API build instead of src/WebApi's Release output (e.g. a ReadyToRun publish)
+  BENCH_COLD          1: end with a cold start, a new instance selling a hot event at 64 connections with no
+                      warm-up, against the warm figure of the same run (issue 18); 0 skips it [1]
 EOF
 }
 if [[ ${1:-} == -h || ${1:-} == --help ]]; then
@@ -55,6 +58,7 @@ read -r -a REF_CONNS <<<"${BENCH_REF_CONNS-64 256}"
 READ_SECONDS=${BENCH_READ_SECONDS:-15}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-90}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
+COLD=${BENCH_COLD:-1}
 READ_CONNS=64
 for n in "$USERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
@@ -311,6 +315,21 @@ jq -c '{requests_per_s, p99_ms, during, bookings_per_s_meanwhile}' "$WORK/read-m
 RSS_PEAK=$(rss_hwm)
 RSS_NOW=$(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status")
 invariants 0 2147483647 >"$WORK/inv-all.json"
+
+# --- 6. cold start: a new instance, ready (/health/ready 200) and given no warm-up traffic, sells a hot event at
+# 64 connections; its figure stands against the warm instance's "hot 64" of this same run ---
+COLD_READY_MS=null
+if ((COLD)); then
+  api_stop "$API_PID"
+  API_PID=
+  log "cold start: a new API instance on $BASE_URL, no warm-up traffic"
+  cold_started=$(date +%s%N)
+  api_start "$WORK/api-cold.log" "$BASE_URL" "${api_env[@]}" || die "the cold API did not start"
+  until curl -fsS -o /dev/null --max-time 2 "$BASE_URL/health/ready" 2>/dev/null; do sleep 0.05; done
+  COLD_READY_MS=$((($(date +%s%N) - cold_started) / 1000000))
+  log "  ready after $COLD_READY_MS ms"
+  run_http hot-cold 64
+fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 # --- the table ---
@@ -342,7 +361,9 @@ jq -n --argjson meta "$meta_json" --argjson pgbench "$pg_json" --argjson http "$
   --slurpfile list "$WORK/read-list.json" --slurpfile one "$WORK/read-one.json" --slurpfile mixed "$WORK/read-mixed.json" \
   --slurpfile all "$WORK/inv-all.json" \
   --argjson rss_peak "$RSS_PEAK" --argjson rss_now "$RSS_NOW" --argjson rss_warm "$RSS_AFTER_WARMUP" \
+  --argjson cold_ready "$COLD_READY_MS" \
   '{meta: $meta, pgbench: $pgbench, http_bookings: $http, reads: [$list[0], $one[0], $mixed[0]],
+    cold_start: {ready_ms: $cold_ready},
     memory: {api_peak_rss_mb: $rss_peak, api_rss_after_warmup_mb: $rss_warm, api_rss_end_mb: $rss_now},
     invariants_all_events: $all[0]}' >"$WORK/raw.json"
 
@@ -375,7 +396,8 @@ for c in sorted(pgb):
     rows.append([f"pgbench create_bookings (batches of {p['batch']}), 1 hot event, {c} clients", f"{p['bookings_per_s']:.0f}", "", "",
                  f"{p['bookings_per_s'] / pg[c]['bookings_per_s']:.2f}x ref" if c in pg and pg[c]["bookings_per_s"] else "",
                  f"{p['transactions']} tx, {p['booked']} booked, {p['failed']} failed"])
-labels = {"hot": "hot event", "hot-reference": "hot event, batching off (reference)"}
+labels = {"hot": "hot event", "hot-reference": "hot event, batching off (reference)",
+          "hot-cold": "hot event, cold instance (no warm-up)"}
 for (mode, c), h in sorted(http.items()):
     label = labels.get(mode, f"{h['events']} events")
     r = (round(h["bookings_per_s"] / pg[c]["tps"], 3) if c in pg and pg[c]["tps"] else None) if mode.startswith("hot") else None
@@ -415,6 +437,15 @@ for c in (64, 256):
         target(f"hot event, {c} buyers, through HTTP: >= 3x the single-row-lock create_booking (pgbench, same run)",
                h["bookings_per_s"] >= 3 * ref["bookings_per_s"],
                f"{h['bookings_per_s'] / ref['bookings_per_s']:.2f}x ({h['bookings_per_s']:.0f} vs {ref['bookings_per_s']:.0f}/s)")
+cold = http.get(("hot-cold", 64))
+if cold and h64:
+    share = cold["bookings_per_s"] / h64["bookings_per_s"]
+    raw["cold_start"].update({"bookings_per_s": cold["bookings_per_s"], "warm_bookings_per_s": h64["bookings_per_s"],
+                              "share_of_warm": round(share, 3), "p99_ms": cold["p99_ms"], "warm_p99_ms": h64["p99_ms"]})
+    target("cold start: a new instance sells its first seats at 64 conns at >= 80% of the warm figure (same run)",
+           share >= 0.80 and inv_ok(cold),
+           f"{share:.2f} ({cold['bookings_per_s']:.0f} vs {h64['bookings_per_s']:.0f}/s warm; p99 {cold['p99_ms']:.1f} vs "
+           f"{h64['p99_ms']:.1f} ms; ready after {raw['cold_start']['ready_ms']} ms)")
 if list_read:
     target("reads: GET /api/events?upcoming=true >= 10,000 req/s at 64 conns", list_read["requests_per_s"] >= 10000,
            f"{list_read['requests_per_s']:.0f} req/s")

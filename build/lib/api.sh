@@ -7,6 +7,7 @@
 #   api_build
 #       Release build of src/WebApi and bench/EventBooking.LoadClient under the shared build lock
 #       (/tmp/eb/build.lock, so a benchmark never builds while a test run does). Sets API_DLL, CLIENT_DLL.
+#       EVENTBOOKING_API_DLL, when set, names the API to run instead (a published build, e.g. ReadyToRun).
 #
 #   api_migrate LOG [NAME=VALUE ...]
 #       Applies the migrations (the API's "migrate" command) with the given environment.
@@ -48,7 +49,7 @@ api_build() {
   printf '==> building src/WebApi and bench/EventBooking.LoadClient (Release)\n' >&2
   flock /tmp/eb/build.lock dotnet build "$root/src/WebApi" -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2 || return 1
   flock /tmp/eb/build.lock dotnet build "$root/bench/EventBooking.LoadClient" -c Release -nologo -v q -clp:ErrorsOnly -nodeReuse:false >&2 || return 1
-  API_DLL="$root/src/WebApi/bin/Release/net10.0/EventBooking.WebApi.dll"
+  API_DLL=${EVENTBOOKING_API_DLL:-"$root/src/WebApi/bin/Release/net10.0/EventBooking.WebApi.dll"}
   CLIENT_DLL="$root/bench/EventBooking.LoadClient/bin/Release/net10.0/EventBooking.LoadClient.dll"
   if [[ ! -f $API_DLL || ! -f $CLIENT_DLL ]]; then
     printf 'error: build outputs not found\n' >&2
