@@ -6,15 +6,8 @@ namespace EventBooking.TestSupport;
 public static class Eventually
 {
     /// <summary>Polls <paramref name="condition"/> every 10 ms; fails with "<paramref name="what"/>" after <paramref name="within"/> (5 s).</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(5));
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, what);
-            await Task.Delay(10);
-        }
-    }
+    public static Task WaitUntilAsync(Func<bool> condition, string what, TimeSpan? within = null) =>
+        WaitUntilAsync(() => Task.FromResult(condition()), what, within);
 
     /// <summary>As above, for a condition that has to ask something (a database, a socket) to answer.</summary>
     public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? within = null)

@@ -79,19 +79,14 @@ public sealed partial class PublishedContract
         }
 
         var pointer = $"#/paths/{Escape(template)}/{method.Method.ToLowerInvariant()}/responses/{statusKey}/content/{Escape(mediaType)}/schema";
-        var schema = _schemas.GetOrAdd(pointer, p => JsonSchema.FromText($$"""{"$ref": "{{DocumentUri}}{{p}}"}""", _buildOptions));
         using var instance = JsonDocument.Parse(body);
-        var result = schema.Evaluate(instance.RootElement, Evaluation);
+        var result = SchemaAt(pointer).Evaluate(instance.RootElement, Evaluation);
         if (result.IsValid)
         {
             return null;
         }
 
-        var errors = (result.Details ?? [])
-            .Where(d => d.Errors is { Count: > 0 })
-            .SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation} ({d.EvaluationPath}): {e.Value}"))
-            .Distinct()
-            .Take(12);
+        var errors = Errors(result, (d, error) => $"{d.InstanceLocation} ({d.EvaluationPath}): {error}").Distinct().Take(12);
         return $"{where}; the body does not match the published schema:\n  {string.Join("\n  ", errors)}\nBody: {Shorten(body)}";
     }
 
@@ -106,15 +101,10 @@ public sealed partial class PublishedContract
                 continue;
             }
 
-            var schema = _schemas.GetOrAdd(
-                $"#/components/schemas/{Escape(component.Name)}",
-                p => JsonSchema.FromText($$"""{"$ref": "{{DocumentUri}}{{p}}"}""", _buildOptions));
+            var schema = SchemaAt($"#/components/schemas/{Escape(component.Name)}");
             foreach (var example in examples.EnumerateArray())
             {
-                var result = schema.Evaluate(example, Evaluation);
-                problems.AddRange((result.Details ?? [])
-                    .Where(d => d.Errors is { Count: > 0 })
-                    .SelectMany(d => d.Errors!.Select(e => $"{component.Name}: {d.InstanceLocation} {e.Value}")));
+                problems.AddRange(Errors(schema.Evaluate(example, Evaluation), (d, error) => $"{component.Name}: {d.InstanceLocation} {error}"));
             }
         }
 
@@ -137,6 +127,16 @@ public sealed partial class PublishedContract
 
         return JsonDocument.Parse(document.ToJsonString()).RootElement.Clone();
     }
+
+    /// <summary>The schema at a pointer into the document, built once.</summary>
+    private JsonSchema SchemaAt(string pointer) =>
+        _schemas.GetOrAdd(pointer, p => JsonSchema.FromText($$"""{"$ref": "{{DocumentUri}}{{p}}"}""", _buildOptions));
+
+    /// <summary>Each error of an evaluation, described by <paramref name="describe"/>.</summary>
+    private static IEnumerable<string> Errors(EvaluationResults result, Func<EvaluationResults, string, string> describe) =>
+        (result.Details ?? [])
+            .Where(d => d.Errors is { Count: > 0 })
+            .SelectMany(d => d.Errors!.Select(e => describe(d, e.Value)));
 
     private static Regex Pattern(string template) =>
         new("^" + ParameterSegment().Replace(Regex.Escape(template).Replace(@"\{", "{", StringComparison.Ordinal), "[^/]+") + "$",
