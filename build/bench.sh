@@ -23,7 +23,10 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 
 usage() {
   cat <<'EOF'
-Usage: build/bench.sh [--help]
+Usage: build/bench.sh [--quick] [--help]
+
+  --quick   a development run of every step in a few minutes: pgbench and HTTP at 64 connections only, no
+            batching-off reference, 5 s pgbench and read runs (the BENCH_* knobs below still win)
 
 Environment knobs (defaults in brackets):
   BENCH_USERS         users per HTTP booking run; also the hot event's capacity [20000]
@@ -38,14 +41,28 @@ Environment knobs (defaults in brackets):
   BENCH_QUIET_WAIT    seconds to wait for other builds/tests to finish [300]
   BENCH_API_ENV       extra API settings, space-separated NAME=VALUE (an A/B run: "Metrics__Enabled=false") ['']
   EVENTBOOKING_API_DLL  run this API build instead of src/WebApi's Release output (e.g. a ReadyToRun publish)
+  BENCH_WATCHERS      WebSocket watchers of the hot event while it sells out at 64 connections, against the same run's
+                      "hot 64" without them (issue 18); 0 skips it [10000]
+  BENCH_STEPS         the steps to run, of: pgbench hot watchers spread reads mixed cold [all of them]; "watchers"
+                      needs "hot" (its reference), and every HTTP step runs after the warm-up
   BENCH_COLD          1: end with a cold start, a new instance selling a hot event at 64 connections with no
                       warm-up, against the warm figure of the same run (issue 18); 0 skips it [1]
 EOF
 }
-if [[ ${1:-} == -h || ${1:-} == --help ]]; then
-  usage
-  exit 0
-fi
+case ${1:-} in
+  -h | --help)
+    usage
+    exit 0
+    ;;
+  --quick)
+    : "${BENCH_PG_CLIENTS=64}" "${BENCH_HTTP_CONNS=64}" "${BENCH_REF_CONNS=}" "${BENCH_PG_SECONDS=5}" "${BENCH_READ_SECONDS=5}"
+    ;;
+  "") ;;
+  *)
+    usage >&2
+    exit 2
+    ;;
+esac
 
 
 USERS=${BENCH_USERS:-20000}
@@ -59,11 +76,18 @@ READ_SECONDS=${BENCH_READ_SECONDS:-15}
 MAX_SECONDS=${BENCH_MAX_SECONDS:-90}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
 COLD=${BENCH_COLD:-1}
+WATCHERS=${BENCH_WATCHERS:-10000}
+STEPS=" ${BENCH_STEPS:-pgbench hot watchers spread reads mixed cold} "
+step() { [[ $STEPS == *" $1 "* ]]; }
+step pgbench || PG_CLIENTS=()
+step cold || COLD=0
+step watchers || WATCHERS=0
 READ_CONNS=64
-for n in "$USERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
+for n in "$USERS" "$WATCHERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
 done
 ((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
+((WATCHERS <= 15000)) || die "BENCH_WATCHERS: at most 15000 (one process holds them; the open-file limit here is $(ulimit -Hn))"
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the result table"
 ensure_jq || die "jq is needed and could not be installed"
@@ -213,6 +237,7 @@ pgbench_run() { # FUNCTION CLIENTS
 }
 for c in "${PG_CLIENTS[@]}"; do pgbench_run create_booking "$c"; done
 for c in "${PG_CLIENTS[@]}"; do pgbench_run create_bookings "$c"; done
+((${#PG_CLIENTS[@]} > 0)) || log "pgbench: skipped (BENCH_STEPS)"
 
 # The pgbench runs leave a million rows behind: vacuum and checkpoint now, so that neither autovacuum nor a
 # checkpoint lands in the middle of the HTTP runs.
@@ -255,7 +280,7 @@ SQL
 }
 
 # --- 2 and 3. bookings through HTTP: hot event, then spread over many events ---
-run_http() { # KIND CONNS
+run_http() { # KIND CONNS [EVENT]: a hot event of USERS seats (KIND hot*) or SPREAD_EVENTS events; EVENT: sell that one
   local kind=$1 c=$2 first last count cap
   if [[ $kind == hot* ]]; then
     count=1
@@ -264,13 +289,44 @@ run_http() { # KIND CONNS
     count=$SPREAD_EVENTS
     cap=$(((USERS + SPREAD_EVENTS - 1) / SPREAD_EVENTS))
   fi
-  read -r first last < <(new_events "$count" "$cap" "$kind-$c")
+  if [[ -n ${3:-} ]]; then
+    first=$3 last=$3
+  else
+    read -r first last < <(new_events "$count" "$cap" "$kind-$c")
+  fi
   log "HTTP $kind: $USERS users, $count event(s) of $cap seats, $c connections"
   load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --events "$first-$last" \
     --concurrency "$c" --max-seconds "$MAX_SECONDS" | jq -c --arg mode "$kind" '. + {mode: $mode}' >"$WORK/http-$kind-$c.json"
   invariants "$first" "$last" >"$WORK/inv-$kind-$c.json"
   jq -c '{bookings_per_s, p50_ms, p99_ms, status_201, status_409, other_status_count, errors}' "$WORK/http-$kind-$c.json" >&2
   jq -c . "$WORK/inv-$kind-$c.json" >&2
+}
+
+# watched_sell_out N: N WebSocket watchers (one user each) of a new hot event, connected before its sale starts; then
+# it sells out at 64 connections. The watchers' report (lag from each message's changedAt, when each saw 0) is
+# watchers.json; the API's RSS is sampled meanwhile.
+watched_sell_out() {
+  local n=$1 ev waited=0 rss_pid
+  read -r ev _ < <(new_events 1 "$USERS" "watched")
+  log "watchers: $n WebSocket watchers of event $ev, then its sell-out at 64 connections"
+  load_client watchers --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + n - 1))" --event "$ev" \
+    --seconds $((MAX_SECONDS + 180)) --ready-file "$WORK/watchers.ready" --stop-file "$WORK/watchers.stop" >"$WORK/watchers.json" &
+  local watchers_pid=$!
+  until [[ -f $WORK/watchers.ready ]]; do
+    kill -0 "$watchers_pid" 2>/dev/null || die "the watchers client ended before it was ready"
+    ((waited++ < 1200)) || die "the watchers did not connect within 120 s"
+    sleep 0.1
+  done
+  log "  watchers ready after $((waited / 10)) s; API RSS $(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status") MB"
+  (while kill -0 "$API_PID" 2>/dev/null; do awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; sleep 0.2; done) >"$WORK/watchers-rss.txt" &
+  rss_pid=$!
+  run_http hot-watched 64 "$ev"
+  touch "$WORK/watchers.stop" # a sale that did not sell out: the watchers end 5 s from now
+  wait "$watchers_pid" || die "the watchers client failed"
+  kill "$rss_pid" 2>/dev/null || true
+  wait "$rss_pid" 2>/dev/null || true
+  jq -c --argjson rss "$(sort -n "$WORK/watchers-rss.txt" | tail -n 1)" '. + {api_rss_max_mb: $rss}' "$WORK/watchers.json" >"$WORK/watchers-final.json"
+  jq -c 'del(.connect_error_samples, .drop_samples)' "$WORK/watchers-final.json" >&2
 }
 
 # The reference path first: the same API with batching off (every buyer books alone, create_bookings of one,
@@ -289,34 +345,41 @@ log "starting the API on $BASE_URL"
 api_start "$WORK/api.log" "$BASE_URL" "${api_env[@]}" || die "the API did not start"
 warm_up main
 RSS_AFTER_WARMUP=$(rss_hwm)
-for c in "${HTTP_CONNS[@]}"; do run_http hot "$c"; done
-for c in "${HTTP_CONNS[@]}"; do run_http spread "$c"; done
+if step hot; then for c in "${HTTP_CONNS[@]}"; do run_http hot "$c"; done; fi
+if step spread; then for c in "${HTTP_CONNS[@]}"; do run_http spread "$c"; done; fi
 
 # --- 4. reads ---
-read -r read_ev _ < <(sql -F ' ' -c "SELECT min(id), 0 FROM events WHERE name LIKE 'bench hot-%'")
-log "reads: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s"
-load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-list.json"
-log "reads: GET /api/events/$read_ev, $READ_CONNS connections, ${READ_SECONDS}s"
-load_client get --url "$BASE_URL" --path "/api/events/$read_ev" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-one.json"
-# The same list read while a hot event sells out at 64 connections (every booking is a seat change).
-read -r mixed_ev _ < <(new_events 1 "$USERS" "during-sell-out")
-log "reads during a sell-out: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s, with bookings at 64 connections"
-load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --event "$mixed_ev" \
-  --concurrency 64 --max-seconds "$READ_SECONDS" >"$WORK/mixed-book.json" &
-mixed_pid=$!
-load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" \
-  >"$WORK/read-mixed-get.json"
-wait "$mixed_pid" || die "the booking run beside the mixed reads failed"
-jq -c --slurpfile b "$WORK/mixed-book.json" '. + {during: "hot sell-out", bookings_per_s_meanwhile: $b[0].bookings_per_s}' \
-  "$WORK/read-mixed-get.json" >"$WORK/read-mixed.json"
-jq -c '{requests_per_s, p99_ms, during, bookings_per_s_meanwhile}' "$WORK/read-mixed.json" >&2 || die "the mixed read run failed"
+for f in read-list read-one read-mixed; do echo null >"$WORK/$f.json"; done
+if step reads; then
+  read -r read_ev _ < <(sql -F ' ' -c "SELECT min(id), 0 FROM events WHERE name LIKE 'bench hot-%'")
+  log "reads: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s"
+  load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-list.json"
+  log "reads: GET /api/events/$read_ev, $READ_CONNS connections, ${READ_SECONDS}s"
+  load_client get --url "$BASE_URL" --path "/api/events/$read_ev" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" >"$WORK/read-one.json"
+  # The same list read while a hot event sells out at 64 connections (every booking is a seat change).
+  read -r mixed_ev _ < <(new_events 1 "$USERS" "during-sell-out")
+  log "reads during a sell-out: GET /api/events?upcoming=true, $READ_CONNS connections, ${READ_SECONDS}s, with bookings at 64 connections"
+  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --event "$mixed_ev" \
+    --concurrency 64 --max-seconds "$READ_SECONDS" >"$WORK/mixed-book.json" &
+  mixed_pid=$!
+  load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" \
+    >"$WORK/read-mixed-get.json"
+  wait "$mixed_pid" || die "the booking run beside the mixed reads failed"
+  jq -c --slurpfile b "$WORK/mixed-book.json" '. + {during: "hot sell-out", bookings_per_s_meanwhile: $b[0].bookings_per_s}' \
+    "$WORK/read-mixed-get.json" >"$WORK/read-mixed.json"
+  jq -c '{requests_per_s, p99_ms, during, bookings_per_s_meanwhile}' "$WORK/read-mixed.json" >&2 || die "the mixed read run failed"
+fi
 
 # --- 5. memory ---
 RSS_PEAK=$(rss_hwm)
 RSS_NOW=$(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status")
+
+# --- 6. live watchers: measured after the memory figures above, which are the booking and read workload's ---
+echo null >"$WORK/watchers-final.json"
+if ((WATCHERS > 0)); then watched_sell_out "$WATCHERS"; fi
 invariants 0 2147483647 >"$WORK/inv-all.json"
 
-# --- 6. cold start: a new instance, ready (/health/ready 200) and given no warm-up traffic, sells a hot event at
+# --- 8. cold start: a new instance, ready (/health/ready 200) and given no warm-up traffic, sells a hot event at
 # 64 connections; its figure stands against the warm instance's "hot 64" of this same run ---
 COLD_READY_MS=null
 if ((COLD)); then
@@ -359,11 +422,11 @@ meta_json=$(jq -n \
     users_per_http_run: $users, spread_events: $spread, pgbench_seconds: $pgsec, read_seconds: $readsec}')
 jq -n --argjson meta "$meta_json" --argjson pgbench "$pg_json" --argjson http "$http_json" \
   --slurpfile list "$WORK/read-list.json" --slurpfile one "$WORK/read-one.json" --slurpfile mixed "$WORK/read-mixed.json" \
-  --slurpfile all "$WORK/inv-all.json" \
+  --slurpfile all "$WORK/inv-all.json" --slurpfile watchers "$WORK/watchers-final.json" \
   --argjson rss_peak "$RSS_PEAK" --argjson rss_now "$RSS_NOW" --argjson rss_warm "$RSS_AFTER_WARMUP" \
   --argjson cold_ready "$COLD_READY_MS" \
-  '{meta: $meta, pgbench: $pgbench, http_bookings: $http, reads: [$list[0], $one[0], $mixed[0]],
-    cold_start: {ready_ms: $cold_ready},
+  '{meta: $meta, pgbench: $pgbench, http_bookings: $http, reads: ([$list[0], $one[0], $mixed[0]] | map(select(. != null))),
+    cold_start: {ready_ms: $cold_ready}, watchers: $watchers[0],
     memory: {api_peak_rss_mb: $rss_peak, api_rss_after_warmup_mb: $rss_warm, api_rss_end_mb: $rss_now},
     invariants_all_events: $all[0]}' >"$WORK/raw.json"
 
@@ -397,7 +460,8 @@ for c in sorted(pgb):
                  f"{p['bookings_per_s'] / pg[c]['bookings_per_s']:.2f}x ref" if c in pg and pg[c]["bookings_per_s"] else "",
                  f"{p['transactions']} tx, {p['booked']} booked, {p['failed']} failed"])
 labels = {"hot": "hot event", "hot-reference": "hot event, batching off (reference)",
-          "hot-cold": "hot event, cold instance (no warm-up)"}
+          "hot-cold": "hot event, cold instance (no warm-up)",
+          "hot-watched": f"hot event, {raw['watchers']['watchers'] if raw.get('watchers') else 0} WebSocket watchers"}
 for (mode, c), h in sorted(http.items()):
     label = labels.get(mode, f"{h['events']} events")
     r = (round(h["bookings_per_s"] / pg[c]["tps"], 3) if c in pg and pg[c]["tps"] else None) if mode.startswith("hot") else None
@@ -446,6 +510,25 @@ if cold and h64:
            share >= 0.80 and inv_ok(cold),
            f"{share:.2f} ({cold['bookings_per_s']:.0f} vs {h64['bookings_per_s']:.0f}/s warm; p99 {cold['p99_ms']:.1f} vs "
            f"{h64['p99_ms']:.1f} ms; ready after {raw['cold_start']['ready_ms']} ms)")
+watched, w = http.get(("hot-watched", 64)), raw.get("watchers")
+if watched and w and h64:
+    share = watched["bookings_per_s"] / h64["bookings_per_s"]
+    late_ms = w["final_last_unix_ms"] - watched["last_answer_unix_ms"] if w["reached_final"] else None
+    w.update({"bookings_per_s": watched["bookings_per_s"], "bookings_per_s_without": h64["bookings_per_s"],
+              "share_of_without": round(share, 3), "final_after_last_answer_ms": late_ms})
+    rows.append([f"WebSocket watchers of the hot event: {w['connected']} of {w['watchers']} connected in {w['connect_seconds']} s",
+                 f"{w['messages']} messages", f"{w['lag_p50_ms']:.1f}", f"{w['lag_p99_ms']:.1f}", "",
+                 f"lag = receipt - changedAt (commit); {w['messages_per_watcher']} messages per watcher; {w['reached_final']} saw 0, "
+                 f"the last {late_ms} ms after the last booking answer; {w['dropped']} dropped; API RSS max {w['api_rss_max_mb']} MB"])
+    target(f"watchers: {w['watchers']} sockets on the hot event, bookings/s at 64 conns within 20% of the same run without",
+           share >= 0.80 and w["connected"] == w["watchers"] and inv_ok(watched),
+           f"{share:.2f} ({watched['bookings_per_s']:.0f} vs {h64['bookings_per_s']:.0f}/s); {w['connected']} connected")
+    target("watchers: every watcher receives availableSeats 0 within 1 s of the last booking's answer",
+           w["missing_final"] == 0 and w["connected"] == w["watchers"] and late_ms is not None and late_ms <= 1000,
+           f"{w['reached_final']} of {w['watchers']}, the last {late_ms} ms after the last answer")
+    target("watchers: p99 notification lag (commit to receipt) < 250 ms", w["lag_samples"] > 0 and w["lag_p99_ms"] < 250,
+           f"p99 {w['lag_p99_ms']:.1f} ms, p50 {w['lag_p50_ms']:.1f} ms over {w['lag_samples']} messages")
+    target("watchers: API RSS < 1 GB", w["api_rss_max_mb"] < 1024, f"{w['api_rss_max_mb']} MB")
 if list_read:
     target("reads: GET /api/events?upcoming=true >= 10,000 req/s at 64 conns", list_read["requests_per_s"] >= 10000,
            f"{list_read['requests_per_s']:.0f} req/s")

@@ -54,6 +54,7 @@ internal static class BookingRun
         var failedOver = new bool[userCount];
         var finishedAt = new long[userCount];
         var attempts = new int[userCount];
+        var firstSentAt = 0L;
         var tally = new RequestTally();
         var next = -1;
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(maxSeconds));
@@ -69,6 +70,7 @@ internal static class BookingRun
                     await Http.WaitForTurnAsync(i, rate, clock);
 
                     var firstSent = clock.Elapsed;
+                    Interlocked.CompareExchange(ref firstSentAt, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), 0);
                     do
                     {
                         if (attempts[i] > 0)
@@ -138,6 +140,8 @@ internal static class BookingRun
             ["status_409"] = tally.Status("409"),
             ["failed_over"] = failedOver.Count(f => f),
             ["duration_s"] = Http.Round(seconds, 3),
+            ["first_sent_unix_ms"] = firstSentAt,
+            ["last_answer_unix_ms"] = finishedAt.Max(),
             ["bookings_per_s"] = Http.Round(created / seconds, 1),
             ["requests_per_s"] = Http.Round(requests / seconds, 1),
         };

@@ -8,11 +8,13 @@ using EventBooking.LoadClient;
 //   get    --url U --path P --concurrency C --seconds S [--rate PER_SECOND] [--key K (--user ID | --users A-B)]
 //   login  --url U --emails A-B --password P --concurrency C [--rate PER_SECOND]
 //   watch  --url U --key K --user ID --event E --seconds S [--log FILE]
+//   watchers --url U[,U2...] --key K --users A-B --event E --seconds S [--ready-file F]
+//          [--connect-concurrency C] [--until-seats N] [--stop-file F (ends 5 s after F appears)]
 //   token  --key K --user ID                         prints one token for that user (role user)
 // Every mode except hash prints one JSON object on stdout.
 if (args.Length == 0)
 {
-    Console.Error.WriteLine("usage: EventBooking.LoadClient hash|book|get|login|watch|token [options] (see Program.cs)");
+    Console.Error.WriteLine("usage: EventBooking.LoadClient hash|book|get|login|watch|watchers|token [options] (see Program.cs)");
     return 2;
 }
 
@@ -39,6 +41,9 @@ try
             return 0;
         case "watch":
             Console.WriteLine(await WatchRun.RunAsync(options));
+            return 0;
+        case "watchers":
+            Console.WriteLine(await WatchersRun.RunAsync(options));
             return 0;
         default:
             Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown mode '{args[0]}'"));

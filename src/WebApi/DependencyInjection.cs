@@ -57,8 +57,8 @@ internal static class DependencyInjection
         services.AddOptions<RealtimeOptions>()
             .BindSection(RealtimeOptions.SectionName)
             .Validate(
-                o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256 },
-                "Realtime__* settings must be positive (MaxMessageBytes at least 256).")
+                o => o is { MaxConnectionsPerUser: > 0, MaxSubscriptionsPerConnection: > 0, SendQueueCapacity: > 0, KeepAliveSeconds: > 0, MaxMessageBytes: >= 256, SeatUpdateIntervalMs: >= 0 and <= 10_000, SeatMessagesPerSecond: >= 100 },
+                "Realtime__* settings must be positive (MaxMessageBytes at least 256; SeatUpdateIntervalMs 0 to 10000; SeatMessagesPerSecond at least 100).")
             .ValidateOnStart();
         services.AddSingleton<LoginShedLog>(); // one log window for every request's LoginAdmissionFilter (created per request)
         services.AddSingleton<RealtimeQuotas>();

@@ -4,13 +4,25 @@ using System.Threading.Channels;
 namespace EventBooking.WebApi.Realtime;
 
 /// <summary>
-/// One browser socket. Everything sent to it goes through a bounded queue drained by one sender, so a
-/// broadcast never waits on a slow client: when the queue is full the client is dropped instead.
+/// One browser socket. Everything sent to it goes through one queue drained by one sender, so a broadcast never
+/// waits on a slow client.
+/// <para>
+/// Seat counts are coalesced per socket: while a count of an event waits to be sent, a newer one replaces it in
+/// place (the latest count wins, in the position of the first), so a client that reads slowly gets fewer, current
+/// messages instead of a backlog of stale ones, and is never dropped for that. Other messages (answers, offers) are
+/// queued as they are, at most <c>queueCapacity</c> at once; a client that falls that far behind is dropped.
+/// </para>
 /// </summary>
 internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapacity)
 {
-    private readonly Channel<ReadOnlyMemory<byte>> _outbox = Channel.CreateBounded<ReadOnlyMemory<byte>>(
-        new BoundedChannelOptions(queueCapacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+    // Unbounded, but bounded in fact: at most one seat entry per followed event, and queueCapacity other messages.
+    // Synchronous continuations: an idle socket's sender runs on the writer's thread and hands the frame to the
+    // connection there, instead of costing a thread-pool item per message (10,000 watchers of one event are 10,000
+    // messages per count); it returns to the writer as soon as a send has to wait.
+    private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(
+        new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
+    private readonly Dictionary<int, ReadOnlyMemory<byte>> _pendingSeats = [];
+    private int _pendingMessages;
 
     public string Id { get; } = Guid.NewGuid().ToString("N");
 
@@ -24,7 +36,7 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
     /// <summary>Queues a message; false (and the socket aborted) when the client has fallen too far behind.</summary>
     public bool TrySend(ReadOnlyMemory<byte> message)
     {
-        if (_outbox.Writer.TryWrite(message))
+        if (Interlocked.Increment(ref _pendingMessages) <= queueCapacity && _outbox.Writer.TryWrite(new Outgoing(message, 0)))
         {
             return true;
         }
@@ -33,12 +45,52 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
         return false;
     }
 
+    /// <summary>
+    /// Queues <paramref name="message"/>, the seats of <paramref name="eventId"/> now, or puts it in place of the one of
+    /// that event still waiting. <see cref="SeatSendResult.Dropped"/> only when the socket is already closing.
+    /// </summary>
+    public SeatSendResult TrySendSeats(int eventId, ReadOnlyMemory<byte> message)
+    {
+        lock (_pendingSeats)
+        {
+            if (_pendingSeats.ContainsKey(eventId))
+            {
+                _pendingSeats[eventId] = message;
+                return SeatSendResult.Coalesced;
+            }
+
+            // In place before the marker: the sender may take it at once, on this thread.
+            _pendingSeats[eventId] = message;
+            if (!_outbox.Writer.TryWrite(new Outgoing(default, eventId)))
+            {
+                _pendingSeats.Remove(eventId);
+                return SeatSendResult.Dropped;
+            }
+
+            return SeatSendResult.Queued;
+        }
+    }
+
     public async Task RunSenderAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (var message in _outbox.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var outgoing in _outbox.Reader.ReadAllAsync(cancellationToken))
             {
+                ReadOnlyMemory<byte> message;
+                if (outgoing.SeatEventId == 0)
+                {
+                    Interlocked.Decrement(ref _pendingMessages);
+                    message = outgoing.Message;
+                }
+                else
+                {
+                    lock (_pendingSeats)
+                    {
+                        _pendingSeats.Remove(outgoing.SeatEventId, out message);
+                    }
+                }
+
                 await Socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
         }
@@ -55,4 +107,20 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
     }
 
     public void CompleteOutbox() => _outbox.Writer.TryComplete();
+
+    /// <summary>A message, or (with a non-zero <see cref="SeatEventId"/>) the place of that event's latest seat count.</summary>
+    private readonly record struct Outgoing(ReadOnlyMemory<byte> Message, int SeatEventId);
+}
+
+/// <summary>What became of a seat count offered to one socket.</summary>
+internal enum SeatSendResult
+{
+    /// <summary>Queued behind what the socket already had.</summary>
+    Queued,
+
+    /// <summary>Put in place of an older count of the same event that had not been sent yet.</summary>
+    Coalesced,
+
+    /// <summary>The socket is closing.</summary>
+    Dropped,
 }

@@ -17,6 +17,21 @@ public sealed class RealtimeOptions
     /// <summary>Ping interval; a client that does not answer within the same time is disconnected.</summary>
     public int KeepAliveSeconds { get; set; } = 30;
 
+    /// <summary>
+    /// Seat counts of one event go out at most once per this many milliseconds: a change after a quiet interval at
+    /// once, the changes after it as one message with the latest count at the interval's end, a sell-out at once.
+    /// 0 sends every change.
+    /// <c>Realtime__SeatUpdateIntervalMs</c>.
+    /// </summary>
+    public int SeatUpdateIntervalMs { get; set; } = 100;
+
+    /// <summary>
+    /// The most messages a second one event's counts cost this instance, over all its watchers: an event with more
+    /// watchers than this times the interval gets a longer interval (10,000 watchers: one count a second).
+    /// <c>Realtime__SeatMessagesPerSecond</c>.
+    /// </summary>
+    public int SeatMessagesPerSecond { get; set; } = 10_000;
+
     /// <summary>Largest message a client may send (bytes).</summary>
     public int MaxMessageBytes { get; set; } = 4096;
 }

@@ -10,12 +10,28 @@ namespace EventBooking.WebApi.Realtime;
 /// This instance's sockets and the events they follow. Seat changes arrive from the PostgreSQL listener
 /// (<see cref="ISeatChangeDelivery"/>), from whichever instance made them, and are queued to every socket
 /// subscribed to that event without waiting on any. Removing a socket removes all its subscriptions.
+/// <para>
+/// Seat counts of one event go out at most once per interval: <see cref="RealtimeOptions.SeatUpdateIntervalMs"/>, or
+/// longer for an event with so many watchers that they would get more than
+/// <see cref="RealtimeOptions.SeatMessagesPerSecond"/> messages a second. The first change after a quiet interval goes
+/// at once; the changes after it go as one message carrying the latest count when the interval is over, and a sell-out
+/// at once (<see cref="SeatThrottle"/>, docs/adr/0022). A hot event selling thousands of seats a second thus costs each
+/// watcher a few messages a second, not one per booking batch, and the last count always follows.
+/// </para>
 /// </summary>
 internal sealed class RealtimeSubscriptions(
-    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, TimeProvider clock, EventBookingMetrics metrics) : ISeatChangeDelivery
+    IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
+    IOptions<RealtimeOptions> options,
+    TimeProvider clock,
+    EventBookingMetrics metrics) : ISeatChangeDelivery
 {
     private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new();
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, RealtimeClient>> _subscribers = new();
+    private readonly ConcurrentDictionary<int, SeatThrottle> _throttles = new();
+    private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.SeatUpdateIntervalMs);
+    private readonly TimeProvider _clock = clock;
+    private readonly int _messagesPerSecond = options.Value.SeatMessagesPerSecond;
+
 
     // Subscribing and unsubscribing change two maps together; one lock keeps them consistent (a client
     // subscribing while the last one leaves must not lose its set). Delivery reads without it.
@@ -25,6 +41,9 @@ internal sealed class RealtimeSubscriptions(
 
     public int SubscribedEventCount => _subscribers.Count(s => !s.Value.IsEmpty);
 
+    /// <summary>Events with a seat throttle kept (for tests: none outlives its watchers).</summary>
+    internal int ThrottledEventCount => _throttles.Count;
+
     public void Deliver(SeatChange change)
     {
         if (change.Type == SeatChange.WaitlistOffer)
@@ -33,25 +52,50 @@ internal sealed class RealtimeSubscriptions(
             return;
         }
 
+        if (change.NotifiedAtMs is { } notifiedAt)
+        {
+            metrics.NotificationLag(_clock.GetUtcNow() - DateTimeOffset.UnixEpoch.AddMilliseconds(notifiedAt));
+        }
+
         if (!_subscribers.TryGetValue(change.EventId, out var subscribers) || subscribers.IsEmpty)
         {
             return;
         }
 
-        var now = clock.GetUtcNow();
-        var message = JsonSerializer.SerializeToUtf8Bytes(RealtimeMessages.SeatChange(change, now.UtcDateTime), json.Value.SerializerOptions);
-        var sent = 0;
-        var dropped = 0;
-        foreach (var client in subscribers.Values)
+        if (_interval <= TimeSpan.Zero)
         {
-            _ = client.TrySend(message) ? sent++ : dropped++;
+            Broadcast(change, subscribers);
+            return;
         }
 
-        metrics.WebSocketMessages(sent, dropped);
-        if (change.NotifiedAtMs is { } notifiedAt)
+        // The more watchers, the longer the interval: an event's counts cost at most SeatMessagesPerSecond messages a second.
+        var interval = TimeSpan.FromMilliseconds(Math.Max(_interval.TotalMilliseconds, subscribers.Count * 1000.0 / _messagesPerSecond));
+        _throttles.GetOrAdd(change.EventId, static (_, owner) => new SeatThrottle(owner), this).Offer(change, interval);
+    }
+
+    /// <summary>Queues one seat count to every subscriber of its event (in place of an older one not yet sent).</summary>
+    private void Broadcast(SeatChange change, ConcurrentDictionary<string, RealtimeClient> subscribers)
+    {
+        var message = JsonSerializer.SerializeToUtf8Bytes(
+            RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+        int sent = 0, coalesced = 0, dropped = 0;
+        foreach (var client in subscribers.Values)
         {
-            metrics.NotificationLag(now - DateTimeOffset.FromUnixTimeMilliseconds(0).AddMilliseconds(notifiedAt));
+            switch (client.TrySendSeats(change.EventId, message))
+            {
+                case SeatSendResult.Queued:
+                    sent++;
+                    break;
+                case SeatSendResult.Coalesced:
+                    coalesced++;
+                    break;
+                default:
+                    dropped++;
+                    break;
+            }
         }
+
+        metrics.WebSocketMessages(sent, dropped, coalesced);
     }
 
     /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>
@@ -63,9 +107,9 @@ internal sealed class RealtimeSubscriptions(
             if (client.UserId == change.UserId)
             {
                 message ??= JsonSerializer.SerializeToUtf8Bytes(
-                    RealtimeMessages.WaitlistOffer(change, clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+                    RealtimeMessages.WaitlistOffer(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
                 var sent = client.TrySend(message);
-                metrics.WebSocketMessages(sent ? 1 : 0, sent ? 0 : 1);
+                metrics.WebSocketMessages(sent ? 1 : 0, sent ? 0 : 1, 0);
             }
         }
     }
@@ -133,7 +177,101 @@ internal sealed class RealtimeSubscriptions(
             {
                 // Safe under _subscriptionChanges: nobody can add to this set meanwhile.
                 _subscribers.TryRemove(eventId, out _);
+                if (_throttles.TryRemove(eventId, out var throttle))
+                {
+                    throttle.Dispose();
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// One event's seat counts on their way out. A change after a quiet interval goes at once. Later ones wait, the
+    /// latest replacing the one before, until the interval since the last count is over: while an event sells, its
+    /// watchers get a fresh count once per interval. A count that crosses zero (sold out, or seats again after a sell-out)
+    /// goes at once: it is the change watchers act on. Broadcasts of one event run under its lock, in order.
+    /// </summary>
+    private sealed class SeatThrottle : IDisposable
+    {
+        private readonly RealtimeSubscriptions _owner;
+        private readonly Lock _lock = new();
+        private readonly ITimer _timer;
+        private long _lastSent;
+        private int? _lastSentSeats;
+        private SeatChange? _waiting;
+        private bool _disposed;
+
+        public SeatThrottle(RealtimeSubscriptions owner)
+        {
+            _owner = owner;
+            _timer = owner._clock.CreateTimer(static state => ((SeatThrottle)state!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        }
+
+        public void Offer(SeatChange change, TimeSpan interval)
+        {
+            lock (_lock)
+            {
+                if (_disposed)
+                {
+                    return;
+                }
+
+                var since = _lastSent == 0 ? interval : _owner._clock.GetElapsedTime(_lastSent);
+                var crossesZero = _lastSentSeats is { } seats && (seats == 0) != (change.AvailableSeats == 0);
+                if (since >= interval || crossesZero)
+                {
+                    _waiting = null;
+                    _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+                    Send(change);
+                    return;
+                }
+
+                if (_waiting is null)
+                {
+                    _timer.Change(interval - since, Timeout.InfiniteTimeSpan);
+                }
+
+                _waiting = change; // the latest count wins
+            }
+        }
+
+        private void Flush()
+        {
+            lock (_lock)
+            {
+                if (_waiting is { } change && !_disposed)
+                {
+                    _waiting = null;
+                    Send(change);
+                }
+            }
+        }
+
+        private void Send(SeatChange change)
+        {
+            _lastSent = _owner._clock.GetTimestamp();
+            _lastSentSeats = change.AvailableSeats;
+            if (_owner._subscribers.TryGetValue(change.EventId, out var subscribers) && !subscribers.IsEmpty)
+            {
+                _owner.Broadcast(change, subscribers);
+            }
+            else
+            {
+                // Everyone left between the change and now: nothing to keep for this event.
+                _disposed = true;
+                _owner._throttles.TryRemove(new KeyValuePair<int, SeatThrottle>(change.EventId, this));
+            }
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _disposed = true;
+                _waiting = null;
+            }
+
+            _timer.Dispose();
         }
     }
 }

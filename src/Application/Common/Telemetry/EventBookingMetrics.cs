@@ -16,6 +16,7 @@ public sealed class EventBookingMetrics
     private readonly Counter<long> _bookings;
     private readonly Counter<long> _cancellations;
     private readonly Histogram<int> _batchSize;
+    private readonly Histogram<int> _callEvents;
     private readonly Histogram<double> _queueWait;
     private readonly UpDownCounter<long> _queued;
     private readonly UpDownCounter<long> _connections;
@@ -37,6 +38,9 @@ public sealed class EventBookingMetrics
         _batchSize = meter.CreateHistogram<int>(
             "eventbooking.booking.batch.size", "{booking}", "Bookings of one event confirmed together in one transaction",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128, 256] });
+        _callEvents = meter.CreateHistogram<int>(
+            "eventbooking.booking.call.events", "{event}", "Events whose batches one booking call to the database carried (one transaction, one commit)",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
         _queueWait = meter.CreateHistogram<double>(
             "eventbooking.booking.queue.wait", "s", "Time a booking waited in its event's queue before its batch started",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
@@ -44,9 +48,9 @@ public sealed class EventBookingMetrics
         _connections = meter.CreateUpDownCounter<long>("eventbooking.websocket.connections", "{connection}", "Open WebSocket connections");
         _subscriptions = meter.CreateUpDownCounter<long>("eventbooking.websocket.subscriptions", "{subscription}", "Event subscriptions of open WebSocket connections");
         _messages = meter.CreateCounter<long>(
-            "eventbooking.websocket.messages", "{message}", "WebSocket messages to clients by outcome: sent, dropped (a slow client's full queue)");
+            "eventbooking.websocket.messages", "{message}", "WebSocket messages to clients by outcome: sent (queued), coalesced (replaced a seat count of the same event not yet sent), dropped (the client was closing or too far behind)");
         _notificationLag = meter.CreateHistogram<double>(
-            "eventbooking.seat_change.lag", "s", "From the seat change's commit in PostgreSQL to its WebSocket message being queued for sending",
+            "eventbooking.seat_change.lag", "s", "From the seat change's commit in PostgreSQL to this instance receiving it (its WebSocket message follows at once, or within Realtime__SeatUpdateIntervalMs)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
         _logins = meter.CreateCounter<long>(
             "eventbooking.logins", "{login}", "Login attempts by outcome: succeeded, failed, throttled, busy");
@@ -64,6 +68,9 @@ public sealed class EventBookingMetrics
 
     public void BookingBatch(int size) => _batchSize.Record(size);
 
+    /// <summary>One booking call to the database, carrying the batches of <paramref name="events"/> events.</summary>
+    public void BookingCall(int events) => _callEvents.Record(events);
+
     public void QueueWait(TimeSpan waited) => _queueWait.Record(waited.TotalSeconds);
 
     public void Queued(int change) => _queued.Add(change);
@@ -72,9 +79,14 @@ public sealed class EventBookingMetrics
 
     public void WebSocketSubscriptions(int change) => _subscriptions.Add(change);
 
-    /// <summary>One broadcast: how many sockets got the message queued, and how many were dropped for being too far behind.</summary>
-    public void WebSocketMessages(int sent, int dropped)
+    /// <summary>One broadcast: how many sockets got the message queued, had it replace an older unsent count, or were dropped.</summary>
+    public void WebSocketMessages(int sent, int dropped, int coalesced)
     {
+        if (coalesced > 0)
+        {
+            _messages.Add(coalesced, new KeyValuePair<string, object?>(Outcome, "coalesced"));
+        }
+
         if (sent > 0)
         {
             _messages.Add(sent, new KeyValuePair<string, object?>(Outcome, "sent"));

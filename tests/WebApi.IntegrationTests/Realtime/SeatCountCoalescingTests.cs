@@ -1,0 +1,287 @@
+using System.Diagnostics.Metrics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using EventBooking.Application.Common.Telemetry;
+using EventBooking.Application.Realtime;
+using EventBooking.WebApi.Realtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace EventBooking.WebApi.IntegrationTests.Realtime;
+
+/// <summary>
+/// Thousands of watchers of a hot event (issue 18): a socket keeps at most one unsent count per event, the newest, and
+/// an event's counts go out at most once per <see cref="RealtimeOptions.SeatUpdateIntervalMs"/>, the latest last.
+/// </summary>
+public sealed class SeatCountCoalescingTests : IDisposable
+{
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+
+    public void Dispose() => _services.Dispose();
+
+    [Fact]
+    public async Task TrySendSeats_WhileTheSocketIsBusy_ShouldKeepOnlyTheLatestCountOfEachEventInItsPlaceAndNeverDrop()
+    {
+        using var socket = new RecordingSocket(holdFirstSend: true);
+        var client = new RealtimeClient(userId: 1, socket, queueCapacity: 4);
+        using var stop = new CancellationTokenSource();
+        var sender = client.RunSenderAsync(stop.Token);
+        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(7, Bytes("7:first")));
+        await socket.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
+
+        // The first count is stuck in SendAsync. A thousand more of event 7 take one place; event 8 and an answer queue behind.
+        var results = Enumerable.Range(1, 1000).Select(i => client.TrySendSeats(7, Bytes($"7:{i}"))).ToList();
+        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(8, Bytes("8:1")));
+        Assert.True(client.TrySend(Bytes("pong")));
+        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(7, Bytes("7:latest")));
+        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(8, Bytes("8:latest")));
+
+        socket.ReleaseFirstSend();
+        await socket.WaitForAsync(4);
+
+        Assert.Equal(SeatSendResult.Queued, results[0]);
+        Assert.All(results.Skip(1), r => Assert.Equal(SeatSendResult.Coalesced, r));
+        Assert.Equal(["7:first", "7:latest", "8:latest", "pong"], socket.Sent);
+        Assert.False(socket.Aborted);
+        await stop.CancelAsync();
+        await sender.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task Deliver_ShouldSendTheFirstChangeAtOnceAndTheNextOnesAsOneMessageWithTheLatestCountAtTheIntervalsEnd()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 100, eventId: 5);
+
+        subscriptions.Deliver(Created(5, 99, clock));
+        await socket.WaitForAsync(1);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        foreach (var seats in new[] { 98, 97, 96 })
+        {
+            subscriptions.Deliver(Created(5, seats, clock));
+        }
+
+        subscriptions.Deliver(Created(6, 10, clock)); // nobody here follows event 6
+        clock.Advance(TimeSpan.FromMilliseconds(89));
+        await Task.Delay(50);
+        Assert.Single(socket.Sent); // 99 ms after the first: still waiting
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await socket.WaitForAsync(2);
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        subscriptions.Deliver(Created(5, 95, clock)); // after a quiet interval: at once
+        await socket.WaitForAsync(3);
+
+        var messages = socket.Sent.Select(m => JsonDocument.Parse(m).RootElement).ToList();
+        Assert.Equal([99, 96, 95], messages.Select(m => m.GetProperty("availableSeats").GetInt32()));
+        Assert.All(messages, m => Assert.Equal("booking_created", m.GetProperty("type").GetString()));
+
+        // changedAt is the commit time the database announced, not the time of sending.
+        Assert.Equal("2026-12-07T12:00:00.010Z", messages[1].GetProperty("changedAt").GetString());
+        Assert.Equal("2026-12-07T12:00:00.100Z", messages[1].GetProperty("timestamp").GetString());
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
+    public async Task Deliver_WhileAnEventChangesWithoutPause_ShouldSendItsLatestCountOncePerIntervalAndTheLastOneAfterIt()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 100, eventId: 5);
+
+        // A change every 10 ms for 300 ms: seats 300, 299, ... 270.
+        for (var step = 0; step <= 30; step++)
+        {
+            subscriptions.Deliver(Created(5, 300 - step, clock));
+            await Task.Yield();
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        await socket.WaitForAsync(5);
+        await Task.Delay(50);
+
+        // At 0 ms, then at 100, 200 and 300 ms the latest count before each, then the last one at 400 ms.
+        Assert.Equal(
+            [300, 291, 281, 271, 270],
+            socket.Sent.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("availableSeats").GetInt32()));
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
+    public async Task Deliver_ToManyWatchers_ShouldStretchTheIntervalToKeepTheEventsMessagesPerSecondUnderTheLimit()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 100, eventId: 5, messagesPerSecond: 100);
+        var others = Enumerable.Range(0, 49).Select(i => new RealtimeClient(100 + i, new RecordingSocket(holdFirstSend: false), 8)).ToList();
+        others.ForEach(c => { subscriptions.Add(c); subscriptions.Subscribe(c, 5); });
+
+        // 50 watchers at 100 messages a second: one count every 500 ms, however often the seats change.
+        for (var step = 0; step <= 100; step++)
+        {
+            subscriptions.Deliver(Created(5, 1000 - step, clock));
+            await Task.Yield();
+            clock.Advance(TimeSpan.FromMilliseconds(10));
+        }
+
+        await socket.WaitForAsync(3);
+        await Task.Delay(50);
+
+        Assert.Equal([1000, 951, 901], socket.Sent.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("availableSeats").GetInt32()));
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
+    public async Task Deliver_WhenTheCountReachesZeroOrLeavesIt_ShouldSendItAtOnce()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 1000, eventId: 5);
+
+        subscriptions.Deliver(Created(5, 2, clock));
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        subscriptions.Deliver(Created(5, 1, clock)); // waits for the interval
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        subscriptions.Deliver(Created(5, 0, clock)); // sold out: at once, in place of the waiting 1
+        await socket.WaitForAsync(2);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        subscriptions.Deliver(new SeatChange(SeatChange.BookingCancelled, 5, 1)); // a seat again: at once
+        await socket.WaitForAsync(3);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await Task.Delay(50);
+
+        Assert.Equal([2, 0, 1], socket.Sent.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("availableSeats").GetInt32()));
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
+    public async Task Deliver_WithNoInterval_ShouldSendEveryChange()
+    {
+        var clock = new FakeTimeProvider();
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 0, eventId: 5);
+
+        foreach (var seats in new[] { 3, 2, 1 })
+        {
+            subscriptions.Deliver(Created(5, seats, clock));
+            await socket.WaitForAsync(4 - seats);
+        }
+
+        Assert.Equal([3, 2, 1], socket.Sent.Select(m => JsonDocument.Parse(m).RootElement.GetProperty("availableSeats").GetInt32()));
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
+    public async Task Deliver_AfterTheLastWatcherLeft_ShouldSendNothingAndKeepNothingForTheEvent()
+    {
+        var clock = new FakeTimeProvider();
+        var (subscriptions, socket, sender, stop, client) = Watch(clock, intervalMs: 100, eventId: 5);
+        subscriptions.Deliver(Created(5, 9, clock));
+        await socket.WaitForAsync(1);
+        subscriptions.Deliver(Created(5, 8, clock)); // waits for the interval's end
+
+        subscriptions.Remove(client);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(50);
+
+        Assert.Single(socket.Sent);
+        Assert.Equal(0, subscriptions.ThrottledEventCount);
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    private (RealtimeSubscriptions Subscriptions, RecordingSocket Socket, Task Sender, CancellationTokenSource Stop, RealtimeClient Client) Watch(
+        TimeProvider clock, int intervalMs, int eventId, int messagesPerSecond = 20_000)
+    {
+        var json = Options.Create(new Microsoft.AspNetCore.Http.Json.JsonOptions());
+        json.Value.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Value.SerializerOptions.Converters.Add(new Json.UtcDateTimeJsonConverter());
+        var subscriptions = new RealtimeSubscriptions(
+            json,
+            Options.Create(new RealtimeOptions { SeatUpdateIntervalMs = intervalMs, SeatMessagesPerSecond = messagesPerSecond }),
+            clock,
+            new EventBookingMetrics(_services.GetRequiredService<IMeterFactory>()));
+        var socket = new RecordingSocket(holdFirstSend: false);
+        var client = new RealtimeClient(userId: 1, socket, queueCapacity: 64);
+        subscriptions.Add(client);
+        subscriptions.Subscribe(client, eventId);
+        var stop = new CancellationTokenSource();
+        return (subscriptions, socket, client.RunSenderAsync(stop.Token), stop, client);
+    }
+
+    /// <summary>A booking of <paramref name="eventId"/> committed now by <paramref name="clock"/>.</summary>
+    private static SeatChange Created(int eventId, int seats, TimeProvider clock) =>
+        new(SeatChange.BookingCreated, eventId, seats, NotifiedAtMs: clock.GetUtcNow().ToUnixTimeMilliseconds());
+
+    private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A socket that records what is sent; optionally its first send waits until released.</summary>
+    private sealed class RecordingSocket(bool holdFirstSend) : WebSocket
+    {
+        private readonly TaskCompletionSource _release = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly List<string> _sent = [];
+        private bool _holding = holdFirstSend;
+
+        public TaskCompletionSource FirstSendStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public bool Aborted { get; private set; }
+
+        public IReadOnlyList<string> Sent
+        {
+            get
+            {
+                lock (_sent)
+                {
+                    return [.. _sent];
+                }
+            }
+        }
+
+        public override WebSocketCloseStatus? CloseStatus => null;
+
+        public override string? CloseStatusDescription => null;
+
+        public override WebSocketState State => Aborted ? WebSocketState.Aborted : WebSocketState.Open;
+
+        public override string? SubProtocol => null;
+
+        public void ReleaseFirstSend() => _release.TrySetResult();
+
+        public Task WaitForAsync(int count) =>
+            EventBooking.TestSupport.Eventually.WaitUntilAsync(() => Sent.Count >= count, $"{count} messages sent");
+
+        public override void Abort() => Aborted = true;
+
+        public override Task CloseAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        public override Task CloseOutputAsync(WebSocketCloseStatus closeStatus, string? statusDescription, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        public override void Dispose()
+        {
+        }
+
+        public override Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken) =>
+            throw new NotSupportedException();
+
+        public override async Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+        {
+            lock (_sent)
+            {
+                _sent.Add(Encoding.UTF8.GetString(buffer));
+            }
+
+            FirstSendStarted.TrySetResult();
+            if (_holding)
+            {
+                _holding = false;
+                await _release.Task.WaitAsync(cancellationToken);
+            }
+        }
+    }
+}
