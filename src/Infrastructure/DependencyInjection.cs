@@ -73,6 +73,8 @@ public static class DependencyInjection
             .BindSection(configuration, BookingOptions.SectionName)
             .Validate(o => o.MaxConcurrentPerEvent is >= 1 and <= 1000, "Bookings__MaxConcurrentPerEvent must be between 1 and 1000.")
             .Validate(o => o.MaxBatchSize is >= 1 and <= 1000, "Bookings__MaxBatchSize must be between 1 and 1000.")
+            .Validate(o => o.MaxConcurrentCalls is >= 1 and <= 1000, "Bookings__MaxConcurrentCalls must be between 1 and 1000.")
+            .Validate(o => o.MaxEventsPerCall is >= 1 and <= 1000, "Bookings__MaxEventsPerCall must be between 1 and 1000.")
             .ValidateOnStart();
         services.AddOptions<BatchQueueOptions>().Configure<IOptions<BookingOptions>>((queue, bookings) => bookings.Value.ApplyTo(queue));
         services.AddOptions<WaitlistOptions>()

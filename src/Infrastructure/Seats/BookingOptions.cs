@@ -20,6 +20,18 @@ internal sealed class BookingOptions
     /// </summary>
     public int MaxBatchSize { get; set; } = 32;
 
+    /// <summary>
+    /// How many booking calls this instance runs at once, over all events; a batch that finds them all busy waits, and
+    /// goes with the other waiting events' batches in the next free call. Env: <c>Bookings__MaxConcurrentCalls</c>.
+    /// </summary>
+    public int MaxConcurrentCalls { get; set; } = 4;
+
+    /// <summary>
+    /// The most events' batches one call books together, in one transaction (docs/adr/0021); 1 gives every event's
+    /// batch a call and a commit of its own, with no limit on calls at once (before ADR 0021). Env: <c>Bookings__MaxEventsPerCall</c>.
+    /// </summary>
+    public int MaxEventsPerCall { get; set; } = 64;
+
     /// <summary>These settings as the booking queue's options.</summary>
     public void ApplyTo(Concurrency.BatchQueueOptions queue)
     {

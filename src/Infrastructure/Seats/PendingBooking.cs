@@ -3,6 +3,9 @@ namespace EventBooking.Infrastructure.Seats;
 /// <summary>One booking waiting for its turn in the event's batch queue: who books, under which booking id.</summary>
 internal readonly record struct PendingBooking(int UserId, string BookingId);
 
+/// <summary>One event's batch of buyers, as its queue hands it to the commit queue.</summary>
+internal sealed record EventBatch(int EventId, IReadOnlyList<PendingBooking> Bookings);
+
 /// <summary>What <c>create_bookings</c> said of one booking.</summary>
 internal enum BookingOutcomeStatus
 {

@@ -27,7 +27,7 @@ public static class SeatLedgerRules
     /// </summary>
     public static Regex SeatWrite { get; } = new(
         """
-        \b(?:create_bookings?|cancel_booking(?:_outcome)?|transfer_booking|resize_event
+        \b(?:create_bookings?(?:_across_events)?|cancel_booking(?:_outcome)?|transfer_booking|resize_event
             |join_waitlist|leave_waitlist|accept_waitlist_offer|expire_waitlist_offers|waitlist_offer_free_seats|waitlist_release_offer
             |check_in_booking|undo_check_in)\s*\(
         | \b(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+(?:\w+\.)?check_ins\b

@@ -314,7 +314,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Equal(ledgerFamily, family);
         Assert.Equal(
             [
-                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings", "expire_waitlist_offers",
+                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings", "create_bookings_across_events", "expire_waitlist_offers",
                 "join_waitlist", "leave_waitlist", "resize_event", "transfer_booking", "undo_check_in", "waitlist_offer_free_seats",
             ],
             lockingFunctions);

@@ -156,7 +156,8 @@ public sealed class SeatLedgerTests(DatabaseFixture database) : DatabaseTest(dat
         var second = await InsertUserAsync("second@example.com");
         var eventId = await InsertEventAsync(seats: 5);
         Assert.True(await CreateBookingAsync(first, eventId, "BK-TAKEN-1"));
-        var executor = new BookingBatchExecutor(Database.DataSource);
+        var executor = new BookingBatchExecutor(
+            Database.DataSource, Microsoft.Extensions.Options.Options.Create(new BookingOptions()), Database.Services.GetRequiredService<Application.Common.Telemetry.EventBookingMetrics>());
 
         var outcomes = await executor.ExecuteAsync(eventId, [new PendingBooking(second, "BK-TAKEN-1")]);
 
