@@ -43,6 +43,9 @@ Environment knobs (defaults in brackets):
   EVENTBOOKING_API_DLL  run this API build instead of src/WebApi's Release output (e.g. a ReadyToRun publish)
   BENCH_WATCHERS      WebSocket watchers of the hot event while it sells out at 64 connections, against the same run's
                       "hot 64" without them (issue 18); 0 skips it [10000]
+  BENCH_MIX_BUYERS, BENCH_MIX_SEATS, BENCH_MIX_SECONDS, BENCH_MIX_WATCHERS
+                      the on-sale on two instances: buyers arriving evenly over the seconds for an event of the seats,
+                      with anonymous list reads and the watchers beside them [50000, 10000, 10, 5000]
   BENCH_STEPS         the steps to run, of: pgbench hot watchers spread reads mixed cold [all of them]; "watchers"
                       needs "hot" (its reference), and every HTTP step runs after the warm-up
   BENCH_COLD          1: end with a cold start, a new instance selling a hot event at 64 connections with no
@@ -77,13 +80,17 @@ MAX_SECONDS=${BENCH_MAX_SECONDS:-90}
 QUIET_WAIT=${BENCH_QUIET_WAIT:-300}
 COLD=${BENCH_COLD:-1}
 WATCHERS=${BENCH_WATCHERS:-10000}
+MIX_BUYERS=${BENCH_MIX_BUYERS:-50000}
+MIX_SEATS=${BENCH_MIX_SEATS:-10000}
+MIX_SECONDS=${BENCH_MIX_SECONDS:-10}
+MIX_WATCHERS=${BENCH_MIX_WATCHERS:-5000}
 STEPS=" ${BENCH_STEPS:-pgbench hot watchers spread reads mixed cold} "
 step() { [[ $STEPS == *" $1 "* ]]; }
 step pgbench || PG_CLIENTS=()
 step cold || COLD=0
 step watchers || WATCHERS=0
 READ_CONNS=64
-for n in "$USERS" "$WATCHERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
+for n in "$USERS" "$WATCHERS" "$MIX_BUYERS" "$MIX_SEATS" "$MIX_SECONDS" "$MIX_WATCHERS" "$SPREAD_EVENTS" "$PG_SECONDS" "$READ_SECONDS" "$MAX_SECONDS" "$QUIET_WAIT" "$PG_BATCH" "${PG_CLIENTS[@]}" "${HTTP_CONNS[@]}" "${REF_CONNS[@]}"; do
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
 done
 ((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
@@ -104,6 +111,7 @@ api_build || die "build failed"
 WORK=$(mktemp -d /tmp/eb-bench.XXXXXX)
 PG_DIR="$WORK/pg"
 API_PID=
+API_PID_B=
 PG_STARTED=0
 
 # shellcheck disable=SC2317 # called from the EXIT trap
@@ -113,6 +121,10 @@ cleanup() {
   if [[ -n $API_PID ]]; then
     log "stopping the API (pid $API_PID)"
     api_stop "$API_PID"
+  fi
+  if [[ -n $API_PID_B ]]; then
+    log "stopping the second API (pid $API_PID_B)"
+    api_stop "$API_PID_B"
   fi
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true
@@ -162,7 +174,9 @@ log "migrating the database"
 api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"
 
 # --- data: users (one bcrypt hash for all) and events ---
-PG_USERS=$((USERS > 400000 ? USERS : 400000))
+# pgbench's runs take up to 400,000 users; without them, the HTTP steps need USERS, the on-sale its buyers and watchers.
+PG_USERS=$((USERS > MIX_BUYERS + MIX_WATCHERS ? USERS : MIX_BUYERS + MIX_WATCHERS))
+((${#PG_CLIENTS[@]} == 0 || PG_USERS >= 400000)) || PG_USERS=400000
 log "creating $PG_USERS users and the benchmark events"
 HASH=$(load_client hash benchmark-password)
 [[ $HASH == '$2b$12$'* ]] || die "unexpected bcrypt hash '$HASH'"
@@ -254,13 +268,13 @@ rss_hwm() { awk '/^VmHWM:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; }
 # keeps recompiling hot paths (tiered compilation, dynamic PGO) for tens of thousands of requests: with
 # 2,000 warm-up bookings the first measured run was up to 1.5x slower, and perf still showed a quarter
 # of the API's CPU in the JIT after 20,000; after 40,000 it was gone.
-warm_up() {
-  local ev
+warm_up() { # LABEL [URL]
+  local ev url=${2:-$BASE_URL}
   read -r ev _ < <(new_events 1 40000 "warmup-$1")
-  load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 39999))" --event "$ev" \
+  load_client book --url "$url" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + 39999))" --event "$ev" \
     --concurrency 64 --max-seconds 90 >"$WORK/warmup-$1.json"
-  load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
-  load_client get --url "$BASE_URL" --path "/api/events/$ev" --concurrency 64 --seconds 2 >/dev/null
+  load_client get --url "$url" --path "/api/events?upcoming=true" --concurrency 64 --seconds 3 >/dev/null
+  load_client get --url "$url" --path "/api/events/$ev" --concurrency 64 --seconds 2 >/dev/null
 }
 
 HTTP_LAST_USER=$((FIRST_USER + USERS - 1))
@@ -309,7 +323,9 @@ watched_sell_out() {
   local n=$1 ev waited=0 rss_pid
   read -r ev _ < <(new_events 1 "$USERS" "watched")
   log "watchers: $n WebSocket watchers of event $ev, then its sell-out at 64 connections"
-  load_client watchers --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + n - 1))" --event "$ev" \
+  # The watchers stand for 10,000 browsers, not for this API: their process runs socket completions inline, so it
+  # takes as little of the machine's CPU from the API as it can.
+  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 load_client watchers --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + n - 1))" --event "$ev" \
     --seconds $((MAX_SECONDS + 180)) --ready-file "$WORK/watchers.ready" --stop-file "$WORK/watchers.stop" >"$WORK/watchers.json" &
   local watchers_pid=$!
   until [[ -f $WORK/watchers.ready ]]; do
@@ -379,6 +395,124 @@ echo null >"$WORK/watchers-final.json"
 if ((WATCHERS > 0)); then watched_sell_out "$WATCHERS"; fi
 invariants 0 2147483647 >"$WORK/inv-all.json"
 
+# --- 7. the on-sale (issue 18): MIX_BUYERS buyers arriving evenly over MIX_SECONDS for one event of MIX_SEATS seats,
+# spread over two instances (buyer i to instance i mod 2, as a round-robin balancer would), with anonymous list reads
+# (16 connections per instance) and MIX_WATCHERS watchers (half on each) beside them. Both instances are warm.
+# Reported: sell-out time, bookings/s, p50/p99 of each kind of request, status counts, fairness and the invariants.
+echo null >"$WORK/mixed-final.json"
+if step mixed; then
+  API_PORT_B=$(pg_free_port 28000 31999)
+  URL_B="http://127.0.0.1:$API_PORT_B"
+  main_pid=$API_PID
+  log "on-sale: starting a second API instance on $URL_B"
+  api_start "$WORK/api-b.log" "$URL_B" "${api_env[@]}" || die "the second API did not start"
+  API_PID_B=$API_PID
+  API_PID=$main_pid
+  warm_up second "$URL_B"
+  read -r mix_ev _ < <(new_events 1 "$MIX_SEATS" "on-sale")
+  mix_last=$((FIRST_USER + MIX_BUYERS - 1))
+  rm -f "$WORK/mix-watchers.ready" "$WORK/mix-watchers.stop"
+  log "on-sale: $MIX_WATCHERS watchers of event $mix_ev on both instances"
+  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 load_client watchers --url "$BASE_URL,$URL_B" --key "$JWT_KEY" \
+    --users "$((LAST_USER - MIX_WATCHERS + 1))-$LAST_USER" --event "$mix_ev" --seconds $((MAX_SECONDS + 180)) \
+    --ready-file "$WORK/mix-watchers.ready" --stop-file "$WORK/mix-watchers.stop" >"$WORK/mix-watchers.json" &
+  mix_watchers_pid=$!
+  waited=0
+  until [[ -f $WORK/mix-watchers.ready ]]; do
+    kill -0 "$mix_watchers_pid" 2>/dev/null || die "the on-sale watchers ended before they were ready"
+    ((waited++ < 1200)) || die "the on-sale watchers did not connect within 120 s"
+    sleep 0.1
+  done
+  log "on-sale: $MIX_BUYERS buyers over ${MIX_SECONDS}s for $MIX_SEATS seats on two instances, list reads beside them"
+  load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 16 --seconds $((MIX_SECONDS + 2)) >"$WORK/mix-reads-a.json" &
+  reads_a=$!
+  load_client get --url "$URL_B" --path "/api/events?upcoming=true" --concurrency 16 --seconds $((MIX_SECONDS + 2)) >"$WORK/mix-reads-b.json" &
+  reads_b=$!
+  load_client book --url "$BASE_URL,$URL_B" --key "$JWT_KEY" --users "$FIRST_USER-$mix_last" --event "$mix_ev" \
+    --concurrency 1024 --rate $((MIX_BUYERS / MIX_SECONDS)) --max-seconds "$MAX_SECONDS" --outcomes "$WORK/mix-outcomes.csv" \
+    >"$WORK/mix-book.json"
+  touch "$WORK/mix-watchers.stop"
+  wait "$reads_a" "$reads_b" || die "the on-sale reads failed"
+  wait "$mix_watchers_pid" || die "the on-sale watchers failed"
+  sql -F ',' -c "SELECT user_id, id FROM bookings WHERE event_id = $mix_ev AND status = 'confirmed' ORDER BY id" >"$WORK/mix-confirmed.csv"
+  invariants "$mix_ev" "$mix_ev" >"$WORK/mix-inv.json"
+  python3 - "$WORK" "$FIRST_USER" <<'PY_MIX' >"$WORK/mixed-final.json"
+import csv, json, sys
+
+work, first_user = sys.argv[1], int(sys.argv[2])
+book = json.load(open(f"{work}/mix-book.json"))
+rows = [r for r in csv.reader(open(f"{work}/mix-outcomes.csv"))]
+outcomes = [{"user": int(r[0]), "instance": int(r[1]), "status": int(r[2]), "finished": int(r[4]), "latency": float(r[5])} for r in rows]
+confirmed_rank = {int(u): i for i, (u, _) in enumerate(csv.reader(open(f"{work}/mix-confirmed.csv")))}
+
+def pct(values, p):
+    values = sorted(values)
+    if not values:
+        return 0
+    k = max(0, min(len(values) - 1, -(-len(values) * p // 100) - 1))
+    return round(values[int(k)], 2)
+
+def inversions(seq):
+    """Pairs out of order (merge sort)."""
+    if len(seq) < 2:
+        return seq, 0
+    mid = len(seq) // 2
+    left, a = inversions(seq[:mid])
+    right, b = inversions(seq[mid:])
+    merged, i, j, inv = [], 0, 0, a + b
+    while i < len(left) and j < len(right):
+        if left[i] <= right[j]:
+            merged.append(left[i]); i += 1
+        else:
+            merged.append(right[j]); j += 1; inv += len(left) - i
+    merged += left[i:] + right[j:]
+    return merged, inv
+
+statuses = {}
+for o in outcomes:
+    statuses[str(o["status"])] = statuses.get(str(o["status"]), 0) + 1
+created = [o for o in outcomes if o["status"] == 201]
+sold_out_ms = max(o["finished"] for o in created) - book["first_sent_unix_ms"] if created else None
+fairness = {}
+for inst in sorted({o["instance"] for o in outcomes}):
+    mine = sorted((o for o in outcomes if o["instance"] == inst), key=lambda o: o["user"])  # arrival order
+    won = [o for o in mine if o["status"] == 201 and o["user"] in confirmed_rank]
+    by_confirmation = sorted(won, key=lambda o: confirmed_rank[o["user"]])
+    arrival_rank = {o["user"]: i for i, o in enumerate(won)}
+    displacement = [abs(arrival_rank[o["user"]] - i) for i, o in enumerate(by_confirmation)]
+    _, inv = inversions([arrival_rank[o["user"]] for o in by_confirmation])
+    n = len(won)
+    last_winner = max((o["user"] for o in won), default=first_user - 1)
+    fairness[f"instance_{inst}"] = {
+        "buyers": len(mine), "confirmed": n,
+        "mean_displacement": round(sum(displacement) / n, 2) if n else 0,
+        "p99_displacement": pct(displacement, 99), "max_displacement": max(displacement, default=0),
+        "pairs_out_of_order_pct": round(100 * inv / (n * (n - 1) / 2), 3) if n > 1 else 0,
+        "refused_before_last_winner": sum(1 for o in mine if o["status"] == 409 and o["user"] < last_winner),
+    }
+reads = [json.load(open(f"{work}/mix-reads-{x}.json")) for x in ("a", "b")]
+watchers = json.load(open(f"{work}/mix-watchers.json"))
+print(json.dumps({
+    "buyers": len(outcomes),
+    "arrival_seconds": round((max(o["finished"] - o["latency"] for o in outcomes) - min(o["finished"] - o["latency"] for o in outcomes)) / 1000, 2),
+    "statuses": statuses, "errors": book["errors"], "error_samples": book["error_samples"],
+    "sold_out_ms": sold_out_ms,
+    "bookings_per_s_to_sell_out": round(len(created) / (sold_out_ms / 1000), 1) if sold_out_ms else None,
+    "booking_201_p50_ms": pct([o["latency"] for o in created], 50), "booking_201_p99_ms": pct([o["latency"] for o in created], 99),
+    "booking_409_p50_ms": pct([o["latency"] for o in outcomes if o["status"] == 409], 50),
+    "booking_409_p99_ms": pct([o["latency"] for o in outcomes if o["status"] == 409], 99),
+    "booking_all_p50_ms": book["p50_ms"], "booking_all_p99_ms": book["p99_ms"], "booking_run_s": book["duration_s"],
+    "reads": [{k: r[k] for k in ("requests_per_s", "p50_ms", "p99_ms", "status_200", "other_status_count", "errors")} for r in reads],
+    "watchers": {k: watchers[k] for k in ("watchers", "connected", "dropped", "messages", "lag_p50_ms", "lag_p99_ms", "reached_final", "missing_final")},
+    "fairness": fairness,
+    "invariants": json.load(open(f"{work}/mix-inv.json")),
+}))
+PY_MIX
+  jq -c '{sold_out_ms, bookings_per_s_to_sell_out, statuses, booking_201_p99_ms, fairness}' "$WORK/mixed-final.json" >&2
+  api_stop "$API_PID_B"
+  API_PID_B=
+fi
+
 # --- 8. cold start: a new instance, ready (/health/ready 200) and given no warm-up traffic, sells a hot event at
 # 64 connections; its figure stands against the warm instance's "hot 64" of this same run ---
 COLD_READY_MS=null
@@ -422,11 +556,11 @@ meta_json=$(jq -n \
     users_per_http_run: $users, spread_events: $spread, pgbench_seconds: $pgsec, read_seconds: $readsec}')
 jq -n --argjson meta "$meta_json" --argjson pgbench "$pg_json" --argjson http "$http_json" \
   --slurpfile list "$WORK/read-list.json" --slurpfile one "$WORK/read-one.json" --slurpfile mixed "$WORK/read-mixed.json" \
-  --slurpfile all "$WORK/inv-all.json" --slurpfile watchers "$WORK/watchers-final.json" \
+  --slurpfile all "$WORK/inv-all.json" --slurpfile watchers "$WORK/watchers-final.json" --slurpfile onsale "$WORK/mixed-final.json" \
   --argjson rss_peak "$RSS_PEAK" --argjson rss_now "$RSS_NOW" --argjson rss_warm "$RSS_AFTER_WARMUP" \
   --argjson cold_ready "$COLD_READY_MS" \
   '{meta: $meta, pgbench: $pgbench, http_bookings: $http, reads: ([$list[0], $one[0], $mixed[0]] | map(select(. != null))),
-    cold_start: {ready_ms: $cold_ready}, watchers: $watchers[0],
+    cold_start: {ready_ms: $cold_ready}, watchers: $watchers[0], on_sale: $onsale[0],
     memory: {api_peak_rss_mb: $rss_peak, api_rss_after_warmup_mb: $rss_warm, api_rss_end_mb: $rss_now},
     invariants_all_events: $all[0]}' >"$WORK/raw.json"
 
@@ -529,6 +663,30 @@ if watched and w and h64:
     target("watchers: p99 notification lag (commit to receipt) < 250 ms", w["lag_samples"] > 0 and w["lag_p99_ms"] < 250,
            f"p99 {w['lag_p99_ms']:.1f} ms, p50 {w['lag_p50_ms']:.1f} ms over {w['lag_samples']} messages")
     target("watchers: API RSS < 1 GB", w["api_rss_max_mb"] < 1024, f"{w['api_rss_max_mb']} MB")
+sale = raw.get("on_sale")
+if sale:
+    st, inv = sale["statuses"], sale["invariants"]
+    rows.append([f"on-sale, 2 instances: {sale['buyers']} buyers over {sale['arrival_seconds']} s for {inv['capacity']} seats, "
+                 f"{sale['watchers']['connected']} watchers, list reads beside",
+                 f"{sale['bookings_per_s_to_sell_out']}", f"{sale['booking_201_p50_ms']:.1f}", f"{sale['booking_201_p99_ms']:.1f}", "",
+                 f"sold out {sale['sold_out_ms']} ms after the first request; statuses {json.dumps(st)}; {sale['errors']} errors; "
+                 f"409 p50/p99 {sale['booking_409_p50_ms']}/{sale['booking_409_p99_ms']} ms; all p50/p99 {sale['booking_all_p50_ms']}/{sale['booking_all_p99_ms']} ms"])
+    for i, rd in enumerate(sale["reads"]):
+        rows.append([f"on-sale: GET /api/events?upcoming=true on instance {i}, 16 conns", f"{rd['requests_per_s']:.0f}",
+                     f"{rd['p50_ms']:.1f}", f"{rd['p99_ms']:.1f}", "", f"{rd['status_200']} x200, {rd['other_status_count']} other, {rd['errors']} errors"])
+    w2 = sale["watchers"]
+    rows.append([f"on-sale: {w2['connected']} of {w2['watchers']} watchers (both instances)", f"{w2['messages']} messages",
+                 f"{w2['lag_p50_ms']:.1f}", f"{w2['lag_p99_ms']:.1f}", "", f"{w2['reached_final']} saw 0; {w2['dropped']} dropped"])
+    for name, f in sale["fairness"].items():
+        rows.append([f"on-sale fairness, {name.replace('_', ' ')}", "", "", "", "",
+                     f"{f['confirmed']} of {f['buyers']} confirmed; confirmation order vs arrival: mean displacement {f['mean_displacement']}, "
+                     f"p99 {f['p99_displacement']}, max {f['max_displacement']} places; {f['pairs_out_of_order_pct']}% of pairs out of order; "
+                     f"{f['refused_before_last_winner']} refused buyers arrived before the last confirmed one"])
+    sale_ok = (inv["seat_violations"] == 0 and inv["duplicate_confirmed"] == 0 and inv["confirmed"] == st.get("201", 0)
+               and inv["created_logs"] == inv["confirmed"] and inv["confirmed"] == inv["capacity"] and inv["available_seats"] == 0)
+    target("on-sale (2 instances): sold out exactly, every buyer answered, no oversell, one booking per buyer, audit rows = bookings",
+           sale_ok and sale["errors"] == 0 and sum(st.values()) == sale["buyers"],
+           f"{st.get('201', 0)} x201 for {inv['capacity']} seats, {inv['available_seats']} left, {sale['errors']} errors; sold out in {sale['sold_out_ms']} ms")
 if list_read:
     target("reads: GET /api/events?upcoming=true >= 10,000 req/s at 64 conns", list_read["requests_per_s"] >= 10000,
            f"{list_read['requests_per_s']:.0f} req/s")

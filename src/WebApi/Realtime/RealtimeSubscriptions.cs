@@ -64,27 +64,67 @@ internal sealed class RealtimeSubscriptions(
 
         if (_interval <= TimeSpan.Zero)
         {
-            Broadcast(change, subscribers);
+            Broadcast(change.EventId, () => change, subscribers);
             return;
         }
 
         // The more watchers, the longer the interval: an event's counts cost at most SeatMessagesPerSecond messages a second.
         var interval = TimeSpan.FromMilliseconds(Math.Max(_interval.TotalMilliseconds, subscribers.Count * 1000.0 / _messagesPerSecond));
-        _throttles.GetOrAdd(change.EventId, static (_, owner) => new SeatThrottle(owner), this).Offer(change, interval);
+        _throttles.GetOrAdd(change.EventId, static (eventId, owner) => new SeatThrottle(owner, eventId), this).Offer(change, interval);
     }
 
-    /// <summary>Queues one seat count to every subscriber of its event (in place of an older one not yet sent).</summary>
-    private void Broadcast(SeatChange change, ConcurrentDictionary<string, RealtimeClient> subscribers)
+    /// <summary>
+    /// Queues one seat count to every subscriber of its event (in place of an older one not yet sent). The count is read
+    /// from <paramref name="latest"/> again every <see cref="FreshnessStride"/> sockets: a fan-out to thousands of
+    /// sockets takes a while under load, and a socket reached late gets the count that is current by then.
+    /// </summary>
+    private void Broadcast(int eventId, Func<SeatChange> latest, ConcurrentDictionary<string, RealtimeClient> subscribers)
     {
-        var message = JsonSerializer.SerializeToUtf8Bytes(
-            RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
-        int sent = 0, coalesced = 0, dropped = 0;
-        foreach (var client in subscribers.Values)
+        RealtimeClient[] clients = [.. subscribers.Values];
+        var counts = new int[3];
+        if (clients.Length < ParallelFanOutFrom)
         {
-            switch (client.TrySendSeats(change.EventId, message))
+            Offer(eventId, latest, clients.AsSpan(), counts);
+        }
+        else
+        {
+            // Thousands of watchers: every core hands frames to connections, so the last watcher waits half as long.
+            var slices = Environment.ProcessorCount;
+            var size = (clients.Length + slices - 1) / slices;
+            Parallel.For(0, slices, slice =>
+            {
+                var from = Math.Min(clients.Length, slice * size);
+                Offer(eventId, latest, clients.AsSpan(from, Math.Min(size, clients.Length - from)), counts);
+            });
+        }
+
+        metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
+    }
+
+    /// <summary>Watchers from which one count is handed to the connections on every core at once.</summary>
+    private const int ParallelFanOutFrom = 1_000;
+
+    /// <summary>Sockets between two looks at the event's latest count during one fan-out.</summary>
+    private const int FreshnessStride = 256;
+
+    private void Offer(int eventId, Func<SeatChange> latest, ReadOnlySpan<RealtimeClient> clients, int[] counts)
+    {
+        int queued = 0, coalesced = 0, dropped = 0;
+        SeatChange? change = null;
+        byte[] message = [];
+        for (var i = 0; i < clients.Length; i++)
+        {
+            if (i % FreshnessStride == 0 && !ReferenceEquals(latest(), change))
+            {
+                change = latest();
+                message = JsonSerializer.SerializeToUtf8Bytes(
+                    RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+            }
+
+            switch (clients[i].TrySendSeats(eventId, message))
             {
                 case SeatSendResult.Queued:
-                    sent++;
+                    queued++;
                     break;
                 case SeatSendResult.Coalesced:
                     coalesced++;
@@ -95,7 +135,9 @@ internal sealed class RealtimeSubscriptions(
             }
         }
 
-        metrics.WebSocketMessages(sent, dropped, coalesced);
+        Interlocked.Add(ref counts[(int)SeatSendResult.Queued], queued);
+        Interlocked.Add(ref counts[(int)SeatSendResult.Coalesced], coalesced);
+        Interlocked.Add(ref counts[(int)SeatSendResult.Dropped], dropped);
     }
 
     /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>
@@ -189,26 +231,38 @@ internal sealed class RealtimeSubscriptions(
     /// One event's seat counts on their way out. A change after a quiet interval goes at once. Later ones wait, the
     /// latest replacing the one before, until the interval since the last count is over: while an event sells, its
     /// watchers get a fresh count once per interval. A count that crosses zero (sold out, or seats again after a sell-out)
-    /// goes at once: it is the change watchers act on. Broadcasts of one event run under its lock, in order.
+    /// goes at once: it is the change watchers act on.
+    /// <para>
+    /// A fan-out runs on the thread pool, never on the listener's thread, one at a time per event, and sends the latest
+    /// change offered, read again as it goes: the listener keeps recording changes while thousands of sockets are fed.
+    /// </para>
     /// </summary>
     private sealed class SeatThrottle : IDisposable
     {
         private readonly RealtimeSubscriptions _owner;
+        private readonly int _eventId;
         private readonly Lock _lock = new();
+        private readonly Lock _fanOut = new();
         private readonly ITimer _timer;
+        private readonly Func<SeatChange> _latestChange;
+        private SeatChange? _latest;
+        private SeatChange? _lastBroadcast;
         private long _lastSent;
         private int? _lastSentSeats;
-        private SeatChange? _waiting;
+        private bool _pending;
         private bool _disposed;
 
-        public SeatThrottle(RealtimeSubscriptions owner)
+        public SeatThrottle(RealtimeSubscriptions owner, int eventId)
         {
             _owner = owner;
+            _eventId = eventId;
+            _latestChange = () => Volatile.Read(ref _latest)!;
             _timer = owner._clock.CreateTimer(static state => ((SeatThrottle)state!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
         public void Offer(SeatChange change, TimeSpan interval)
         {
+            Volatile.Write(ref _latest, change);
             lock (_lock)
             {
                 if (_disposed)
@@ -220,18 +274,17 @@ internal sealed class RealtimeSubscriptions(
                 var crossesZero = _lastSentSeats is { } seats && (seats == 0) != (change.AvailableSeats == 0);
                 if (since >= interval || crossesZero)
                 {
-                    _waiting = null;
+                    _pending = false;
                     _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-                    Send(change);
+                    StartFanOut(change);
                     return;
                 }
 
-                if (_waiting is null)
+                if (!_pending)
                 {
+                    _pending = true;
                     _timer.Change(interval - since, Timeout.InfiniteTimeSpan);
                 }
-
-                _waiting = change; // the latest count wins
             }
         }
 
@@ -239,28 +292,43 @@ internal sealed class RealtimeSubscriptions(
         {
             lock (_lock)
             {
-                if (_waiting is { } change && !_disposed)
+                if (_pending && !_disposed)
                 {
-                    _waiting = null;
-                    Send(change);
+                    _pending = false;
+                    StartFanOut(Volatile.Read(ref _latest)!);
                 }
             }
         }
 
-        private void Send(SeatChange change)
+        /// <summary>Under <see cref="_lock"/>.</summary>
+        private void StartFanOut(SeatChange change)
         {
             _lastSent = _owner._clock.GetTimestamp();
             _lastSentSeats = change.AvailableSeats;
-            if (_owner._subscribers.TryGetValue(change.EventId, out var subscribers) && !subscribers.IsEmpty)
+            ThreadPool.UnsafeQueueUserWorkItem(static throttle => throttle.FanOut(), this, preferLocal: false);
+        }
+
+        private void FanOut()
+        {
+            lock (_fanOut)
             {
-                _owner.Broadcast(change, subscribers);
+                var latest = Volatile.Read(ref _latest);
+                if (latest is null || ReferenceEquals(latest, _lastBroadcast))
+                {
+                    return; // an earlier fan-out already sent this count
+                }
+
+                _lastBroadcast = latest;
+                if (_owner._subscribers.TryGetValue(_eventId, out var subscribers) && !subscribers.IsEmpty)
+                {
+                    _owner.Broadcast(_eventId, _latestChange, subscribers);
+                    return;
+                }
             }
-            else
-            {
-                // Everyone left between the change and now: nothing to keep for this event.
-                _disposed = true;
-                _owner._throttles.TryRemove(new KeyValuePair<int, SeatThrottle>(change.EventId, this));
-            }
+
+            // Everyone left between the change and now: nothing to keep for this event.
+            Dispose();
+            _owner._throttles.TryRemove(new KeyValuePair<int, SeatThrottle>(_eventId, this));
         }
 
         public void Dispose()
@@ -268,7 +336,7 @@ internal sealed class RealtimeSubscriptions(
             lock (_lock)
             {
                 _disposed = true;
-                _waiting = null;
+                _pending = false;
             }
 
             _timer.Dispose();

@@ -94,8 +94,13 @@ public sealed class SeatCountCoalescingTests : IDisposable
         // A change every 10 ms for 300 ms: seats 300, 299, ... 270.
         for (var step = 0; step <= 30; step++)
         {
+            await WaitForFanOutAsync(socket, step, every: 10);
             subscriptions.Deliver(Created(5, 300 - step, clock));
-            await Task.Yield();
+            if (step == 0)
+            {
+                await socket.WaitForAsync(1);
+            }
+
             clock.Advance(TimeSpan.FromMilliseconds(10));
         }
 
@@ -122,8 +127,13 @@ public sealed class SeatCountCoalescingTests : IDisposable
         // 50 watchers at 100 messages a second: one count every 500 ms, however often the seats change.
         for (var step = 0; step <= 100; step++)
         {
+            await WaitForFanOutAsync(socket, step, every: 50);
             subscriptions.Deliver(Created(5, 1000 - step, clock));
-            await Task.Yield();
+            if (step == 0)
+            {
+                await socket.WaitForAsync(1);
+            }
+
             clock.Advance(TimeSpan.FromMilliseconds(10));
         }
 
@@ -142,6 +152,7 @@ public sealed class SeatCountCoalescingTests : IDisposable
         var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 1000, eventId: 5);
 
         subscriptions.Deliver(Created(5, 2, clock));
+        await socket.WaitForAsync(1);
         clock.Advance(TimeSpan.FromMilliseconds(10));
         subscriptions.Deliver(Created(5, 1, clock)); // waits for the interval
         clock.Advance(TimeSpan.FromMilliseconds(10));
@@ -212,6 +223,13 @@ public sealed class SeatCountCoalescingTests : IDisposable
         var stop = new CancellationTokenSource();
         return (subscriptions, socket, client.RunSenderAsync(stop.Token), stop, client);
     }
+
+    /// <summary>
+    /// Fan-outs run on the thread pool and send the count that is latest when they run: a test that steps the clock
+    /// waits for the fan-out an interval's end started (every <paramref name="every"/> steps) before the next change.
+    /// </summary>
+    private static Task WaitForFanOutAsync(RecordingSocket socket, int step, int every) =>
+        step > 0 && step % every == 0 ? socket.WaitForAsync((step / every) + 1) : Task.CompletedTask;
 
     /// <summary>A booking of <paramref name="eventId"/> committed now by <paramref name="clock"/>.</summary>
     private static SeatChange Created(int eventId, int seats, TimeProvider clock) =>
