@@ -346,13 +346,15 @@ watched_sell_out() {
 }
 
 # The reference path first: the same API with batching off (every buyer books alone, create_bookings of one,
-# at most 8 of one event at once: the configuration before batching). It is stopped before the real run.
+# at most 8 of one event at once, every booking its own transaction: the configuration before ADR 0012 and 0021),
+# for the hot event and the spread load. It is stopped before the real run.
 if ((${#REF_CONNS[@]} > 0)); then
-  log "starting the reference API (Bookings__MaxBatchSize=1, Bookings__MaxConcurrentPerEvent=8) on $BASE_URL"
-  api_start "$WORK/api-reference.log" "$BASE_URL" "${api_env[@]}" Bookings__MaxBatchSize=1 Bookings__MaxConcurrentPerEvent=8 ||
-    die "the reference API did not start"
+  log "starting the reference API (Bookings__MaxBatchSize=1, Bookings__MaxConcurrentPerEvent=8, Bookings__MaxEventsPerCall=1) on $BASE_URL"
+  api_start "$WORK/api-reference.log" "$BASE_URL" "${api_env[@]}" Bookings__MaxBatchSize=1 Bookings__MaxConcurrentPerEvent=8 \
+    Bookings__MaxEventsPerCall=1 || die "the reference API did not start"
   warm_up reference
-  for c in "${REF_CONNS[@]}"; do run_http hot-reference "$c"; done
+  if step hot; then for c in "${REF_CONNS[@]}"; do run_http hot-reference "$c"; done; fi
+  if step spread; then for c in "${REF_CONNS[@]}"; do run_http spread-reference "$c"; done; fi
   api_stop "$API_PID"
   API_PID=
 fi
@@ -597,7 +599,7 @@ labels = {"hot": "hot event", "hot-reference": "hot event, batching off (referen
           "hot-cold": "hot event, cold instance (no warm-up)",
           "hot-watched": f"hot event, {raw['watchers']['watchers'] if raw.get('watchers') else 0} WebSocket watchers"}
 for (mode, c), h in sorted(http.items()):
-    label = labels.get(mode, f"{h['events']} events")
+    label = labels.get(mode, f"{h['events']} events") if mode != "spread-reference" else f"{h['events']} events, batching off (reference)"
     r = (round(h["bookings_per_s"] / pg[c]["tps"], 3) if c in pg and pg[c]["tps"] else None) if mode.startswith("hot") else None
     note = (f"{h['status_201']} x201, {h['status_409']} x409, {h['other_status_count']} other, {h['errors']} errors; "
             f"invariants {'OK' if inv_ok(h) else 'BROKEN'}" + ("" if h["completed"] else "; STOPPED AT TIME CAP"))
@@ -663,6 +665,19 @@ if watched and w and h64:
     target("watchers: p99 notification lag (commit to receipt) < 250 ms", w["lag_samples"] > 0 and w["lag_p99_ms"] < 250,
            f"p99 {w['lag_p99_ms']:.1f} ms, p50 {w['lag_p50_ms']:.1f} ms over {w['lag_samples']} messages")
     target("watchers: API RSS < 1 GB", w["api_rss_max_mb"] < 1024, f"{w['api_rss_max_mb']} MB")
+for c in (64, 256):
+    sp, ref = http.get(("spread", c)), http.get(("spread-reference", c))
+    if not sp:
+        continue
+    beside = (f"; batching off, same run: {ref['bookings_per_s']:.0f}/s, p99 {ref['p99_ms']:.1f} ms"
+              f"{'' if inv_ok(ref) else ', invariants BROKEN'}" if ref else "")
+    if c == 64:
+        target(f"spread over {sp['events']} events, 64 conns: >= 4,000 bookings/s, p99 < 100 ms, invariants hold",
+               sp["bookings_per_s"] >= 4000 and sp["p99_ms"] < 100 and inv_ok(sp),
+               f"{sp['bookings_per_s']:.0f}/s, p99 {sp['p99_ms']:.1f} ms{beside}")
+    else:
+        target(f"spread over {sp['events']} events, {c} conns: >= 4,000 bookings/s, invariants hold",
+               sp["bookings_per_s"] >= 4000 and inv_ok(sp), f"{sp['bookings_per_s']:.0f}/s, p99 {sp['p99_ms']:.1f} ms{beside}")
 sale = raw.get("on_sale")
 if sale:
     st, inv = sale["statuses"], sale["invariants"]

@@ -25,13 +25,18 @@ internal sealed class RealtimeSubscriptions(
     TimeProvider clock,
     EventBookingMetrics metrics) : ISeatChangeDelivery
 {
+    /// <summary>Watchers from which one count is handed to the connections on every core at once.</summary>
+    private const int ParallelFanOutFrom = 1_000;
+
+    /// <summary>Sockets between two looks at the event's latest count during one fan-out.</summary>
+    private const int FreshnessStride = 256;
+
     private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new();
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, RealtimeClient>> _subscribers = new();
     private readonly ConcurrentDictionary<int, SeatThrottle> _throttles = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.SeatUpdateIntervalMs);
     private readonly TimeProvider _clock = clock;
     private readonly int _messagesPerSecond = options.Value.SeatMessagesPerSecond;
-
 
     // Subscribing and unsubscribing change two maps together; one lock keeps them consistent (a client
     // subscribing while the last one leaves must not lose its set). Delivery reads without it.
@@ -100,12 +105,6 @@ internal sealed class RealtimeSubscriptions(
 
         metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
     }
-
-    /// <summary>Watchers from which one count is handed to the connections on every core at once.</summary>
-    private const int ParallelFanOutFrom = 1_000;
-
-    /// <summary>Sockets between two looks at the event's latest count during one fan-out.</summary>
-    private const int FreshnessStride = 256;
 
     private void Offer(int eventId, Func<SeatChange> latest, ReadOnlySpan<RealtimeClient> clients, int[] counts)
     {
