@@ -94,6 +94,7 @@ for n in "$USERS" "$WATCHERS" "$MIX_BUYERS" "$MIX_SEATS" "$MIX_SECONDS" "$MIX_WA
   [[ $n =~ ^[0-9]+$ ]] || die "bad number '$n' in a BENCH_* setting"
 done
 ((USERS >= SPREAD_EVENTS)) || die "BENCH_USERS must be at least BENCH_SPREAD_EVENTS"
+((MIX_SECONDS >= 1 && MIX_SEATS >= 1 && MIX_BUYERS >= MIX_SECONDS)) || die "BENCH_MIX_SECONDS and BENCH_MIX_SEATS must be at least 1, BENCH_MIX_BUYERS at least BENCH_MIX_SECONDS"
 ((WATCHERS <= 15000)) || die "BENCH_WATCHERS: at most 15000 (one process holds them; the open-file limit here is $(ulimit -Hn))"
 command -v dotnet >/dev/null 2>&1 || die "the .NET SDK (dotnet) is not on PATH"
 command -v python3 >/dev/null 2>&1 || die "python3 is needed to write the result table"
@@ -176,6 +177,7 @@ api_migrate "$WORK/migrate.log" "${api_env[@]}" || die "migrate failed"
 # --- data: users (one bcrypt hash for all) and events ---
 # pgbench's runs take up to 400,000 users; without them, the HTTP steps need USERS, the on-sale its buyers and watchers.
 PG_USERS=$((USERS > MIX_BUYERS + MIX_WATCHERS ? USERS : MIX_BUYERS + MIX_WATCHERS))
+for need in 40000 "$WATCHERS"; do ((PG_USERS >= need)) || PG_USERS=$need; done # the warm-up's 40,000 buyers; the watchers
 ((${#PG_CLIENTS[@]} == 0 || PG_USERS >= 400000)) || PG_USERS=400000
 log "creating $PG_USERS users and the benchmark events"
 HASH=$(load_client hash benchmark-password)

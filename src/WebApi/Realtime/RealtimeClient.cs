@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using EventBooking.Application.Realtime;
 
 namespace EventBooking.WebApi.Realtime;
 
@@ -22,6 +23,10 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
     private readonly Channel<Outgoing> _outbox = Channel.CreateUnbounded<Outgoing>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = true });
     private readonly Dictionary<int, ReadOnlyMemory<byte>> _pendingSeats = [];
+
+    // The change each followed event's latest count (queued or sent) says: a fan-out that reaches this socket twice
+    // with the same change sends it once. Guarded by the _pendingSeats lock.
+    private readonly Dictionary<int, SeatChange> _lastSeats = [];
     private int _pendingMessages;
 
     public string Id { get; } = Guid.NewGuid().ToString("N");
@@ -46,13 +51,20 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
     }
 
     /// <summary>
-    /// Queues <paramref name="message"/>, the seats of <paramref name="eventId"/> now, or puts it in place of the one of
-    /// that event still waiting. <see cref="SeatSendResult.Dropped"/> only when the socket is already closing.
+    /// Queues <paramref name="message"/>, which says <paramref name="change"/> of <paramref name="eventId"/>, or puts it in
+    /// place of the count of that event still waiting. A change this socket already has (queued or sent) is not sent
+    /// again (<see cref="SeatSendResult.Coalesced"/>). <see cref="SeatSendResult.Dropped"/> only when the socket is closing.
     /// </summary>
-    public SeatSendResult TrySendSeats(int eventId, ReadOnlyMemory<byte> message)
+    public SeatSendResult TrySendSeats(int eventId, SeatChange change, ReadOnlyMemory<byte> message)
     {
         lock (_pendingSeats)
         {
+            if (_lastSeats.TryGetValue(eventId, out var last) && ReferenceEquals(last, change))
+            {
+                return SeatSendResult.Coalesced;
+            }
+
+            _lastSeats[eventId] = change;
             if (_pendingSeats.ContainsKey(eventId))
             {
                 _pendingSeats[eventId] = message;
@@ -68,6 +80,15 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
             }
 
             return SeatSendResult.Queued;
+        }
+    }
+
+    /// <summary>Forgets what this socket was last given of <paramref name="eventId"/> (it stopped following it).</summary>
+    public void ForgetSeats(int eventId)
+    {
+        lock (_pendingSeats)
+        {
+            _lastSeats.Remove(eventId);
         }
     }
 
@@ -94,8 +115,9 @@ internal sealed class RealtimeClient(int userId, WebSocket socket, int queueCapa
                 await Socket.SendAsync(message, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
             }
         }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException or ObjectDisposedException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Closed, aborted, cancelled, or anything else a send can throw: this socket is done either way.
             Drop();
         }
     }

@@ -19,11 +19,12 @@ namespace EventBooking.WebApi.Realtime;
 /// watcher a few messages a second, not one per booking batch, and the last count always follows.
 /// </para>
 /// </summary>
-internal sealed class RealtimeSubscriptions(
+internal sealed partial class RealtimeSubscriptions(
     IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
     IOptions<RealtimeOptions> options,
     TimeProvider clock,
-    EventBookingMetrics metrics) : ISeatChangeDelivery
+    EventBookingMetrics metrics,
+    ILogger<RealtimeSubscriptions> logger) : ISeatChangeDelivery
 {
     /// <summary>Watchers from which one count is handed to the connections on every core at once.</summary>
     private const int ParallelFanOutFrom = 1_000;
@@ -36,6 +37,7 @@ internal sealed class RealtimeSubscriptions(
     private readonly ConcurrentDictionary<int, SeatThrottle> _throttles = new();
     private readonly TimeSpan _interval = TimeSpan.FromMilliseconds(options.Value.SeatUpdateIntervalMs);
     private readonly TimeProvider _clock = clock;
+    private readonly ILogger _logger = logger;
     private readonly int _messagesPerSecond = options.Value.SeatMessagesPerSecond;
 
     // Subscribing and unsubscribing change two maps together; one lock keeps them consistent (a client
@@ -120,7 +122,7 @@ internal sealed class RealtimeSubscriptions(
                     RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
             }
 
-            switch (clients[i].TrySendSeats(eventId, message))
+            switch (clients[i].TrySendSeats(eventId, change!, message))
             {
                 case SeatSendResult.Queued:
                     queued++;
@@ -186,6 +188,8 @@ internal sealed class RealtimeSubscriptions(
                 metrics.WebSocketSubscriptions(-1);
             }
 
+            client.ForgetSeats(eventId);
+
             RemoveSubscriber(eventId, client.Id);
         }
     }
@@ -226,13 +230,29 @@ internal sealed class RealtimeSubscriptions(
         }
     }
 
+    /// <summary>Drops <paramref name="throttle"/> if its event has no watcher here (checked under the subscription lock).</summary>
+    private void ForgetIfUnwatched(int eventId, SeatThrottle throttle)
+    {
+        lock (_subscriptionChanges)
+        {
+            if ((!_subscribers.TryGetValue(eventId, out var subscribers) || subscribers.IsEmpty)
+                && _throttles.TryRemove(new KeyValuePair<int, SeatThrottle>(eventId, throttle)))
+            {
+                throttle.Dispose();
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Seat counts of event {EventId} could not be sent to its watchers")]
+    private static partial void LogFanOutFailed(ILogger logger, Exception exception, int eventId);
+
     /// <summary>
     /// One event's seat counts on their way out. A change after a quiet interval goes at once. Later ones wait, the
     /// latest replacing the one before, until the interval since the last count is over: while an event sells, its
     /// watchers get a fresh count once per interval. A count that crosses zero (sold out, or seats again after a sell-out)
     /// goes at once: it is the change watchers act on.
     /// <para>
-    /// A fan-out runs on the thread pool, never on the listener's thread, one at a time per event, and sends the latest
+    /// A fan-out runs on the thread pool, not on the listener's thread, one at a time per event, and sends the latest
     /// change offered, read again as it goes: the listener keeps recording changes while thousands of sockets are fed.
     /// </para>
     /// </summary>
@@ -241,7 +261,6 @@ internal sealed class RealtimeSubscriptions(
         private readonly RealtimeSubscriptions _owner;
         private readonly int _eventId;
         private readonly Lock _lock = new();
-        private readonly Lock _fanOut = new();
         private readonly ITimer _timer;
         private readonly Func<SeatChange> _latestChange;
         private SeatChange? _latest;
@@ -250,6 +269,8 @@ internal sealed class RealtimeSubscriptions(
         private int? _lastSentSeats;
         private bool _pending;
         private bool _disposed;
+        private int _fanOutRunning;
+        private int _fanOutAgain;
 
         public SeatThrottle(RealtimeSubscriptions owner, int eventId)
         {
@@ -304,30 +325,54 @@ internal sealed class RealtimeSubscriptions(
         {
             _lastSent = _owner._clock.GetTimestamp();
             _lastSentSeats = change.AvailableSeats;
-            ThreadPool.UnsafeQueueUserWorkItem(static throttle => throttle.FanOut(), this, preferLocal: false);
+
+            // One fan-out at a time per event, and no thread waits for it: a request while one runs is noted, and the
+            // running one goes round again (with the count that is latest by then) instead of a second one queueing.
+            Volatile.Write(ref _fanOutAgain, 1);
+            if (Interlocked.CompareExchange(ref _fanOutRunning, 1, 0) == 0)
+            {
+                ThreadPool.UnsafeQueueUserWorkItem(static throttle => throttle.FanOutWhileAsked(), this, preferLocal: false);
+            }
+        }
+
+        private void FanOutWhileAsked()
+        {
+            do
+            {
+                Volatile.Write(ref _fanOutAgain, 0);
+                try
+                {
+                    FanOut();
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // One socket's failure is handled in its sender; anything else must not end the process from a
+                    // thread-pool item. The next change fans out again.
+                    LogFanOutFailed(_owner._logger, ex, _eventId);
+                }
+
+                Volatile.Write(ref _fanOutRunning, 0);
+            }
+            while (Volatile.Read(ref _fanOutAgain) == 1 && Interlocked.CompareExchange(ref _fanOutRunning, 1, 0) == 0);
         }
 
         private void FanOut()
         {
-            lock (_fanOut)
+            var latest = Volatile.Read(ref _latest);
+            if (Volatile.Read(ref _disposed) || latest is null || ReferenceEquals(latest, _lastBroadcast))
             {
-                var latest = Volatile.Read(ref _latest);
-                if (latest is null || ReferenceEquals(latest, _lastBroadcast))
-                {
-                    return; // an earlier fan-out already sent this count
-                }
+                return; // this throttle is gone (the event's watchers left), or an earlier fan-out sent this count
+            }
 
-                _lastBroadcast = latest;
-                if (_owner._subscribers.TryGetValue(_eventId, out var subscribers) && !subscribers.IsEmpty)
-                {
-                    _owner.Broadcast(_eventId, _latestChange, subscribers);
-                    return;
-                }
+            _lastBroadcast = latest;
+            if (_owner._subscribers.TryGetValue(_eventId, out var subscribers) && !subscribers.IsEmpty)
+            {
+                _owner.Broadcast(_eventId, _latestChange, subscribers);
+                return;
             }
 
             // Everyone left between the change and now: nothing to keep for this event.
-            Dispose();
-            _owner._throttles.TryRemove(new KeyValuePair<int, SeatThrottle>(_eventId, this));
+            _owner.ForgetIfUnwatched(_eventId, this);
         }
 
         public void Dispose()

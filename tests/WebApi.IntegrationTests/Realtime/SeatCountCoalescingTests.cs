@@ -28,22 +28,28 @@ public sealed class SeatCountCoalescingTests : IDisposable
         var client = new RealtimeClient(userId: 1, socket, queueCapacity: 4);
         using var stop = new CancellationTokenSource();
         var sender = client.RunSenderAsync(stop.Token);
-        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(7, Bytes("7:first")));
+        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(7, Seat(7), Bytes("7:first")));
         await socket.FirstSendStarted.Task.WaitAsync(TimeSpan.FromSeconds(5));
 
         // The first count is stuck in SendAsync. A thousand more of event 7 take one place; event 8 and an answer queue behind.
-        var results = Enumerable.Range(1, 1000).Select(i => client.TrySendSeats(7, Bytes($"7:{i}"))).ToList();
-        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(8, Bytes("8:1")));
+        var results = Enumerable.Range(1, 1000).Select(i => client.TrySendSeats(7, Seat(7), Bytes($"7:{i}"))).ToList();
+        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(8, Seat(8), Bytes("8:1")));
         Assert.True(client.TrySend(Bytes("pong")));
-        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(7, Bytes("7:latest")));
-        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(8, Bytes("8:latest")));
+        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(7, Seat(7), Bytes("7:latest")));
+        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(8, Seat(8), Bytes("8:latest")));
+
+        var repeated = Seat(9);
+        Assert.Equal(SeatSendResult.Queued, client.TrySendSeats(9, repeated, Bytes("9:once")));
 
         socket.ReleaseFirstSend();
-        await socket.WaitForAsync(4);
+        await socket.WaitForAsync(5);
 
+        // The same change offered again (a second fan-out of the same count) is not sent twice.
+        Assert.Equal(SeatSendResult.Coalesced, client.TrySendSeats(9, repeated, Bytes("9:again")));
+        await Task.Delay(50);
         Assert.Equal(SeatSendResult.Queued, results[0]);
         Assert.All(results.Skip(1), r => Assert.Equal(SeatSendResult.Coalesced, r));
-        Assert.Equal(["7:first", "7:latest", "8:latest", "pong"], socket.Sent);
+        Assert.Equal(["7:first", "7:latest", "8:latest", "pong", "9:once"], socket.Sent);
         Assert.False(socket.Aborted);
         await stop.CancelAsync();
         await sender.WaitAsync(TimeSpan.FromSeconds(5));
@@ -170,6 +176,47 @@ public sealed class SeatCountCoalescingTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_ToThousandsOfWatchersWhileTheSeatsKeepChanging_ShouldGiveEachNewerCountsOnlyAndTheLastOne()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, first, firstSender, stop, _) = Watch(clock, intervalMs: 20, eventId: 5, messagesPerSecond: 10_000_000);
+        var sockets = new List<RecordingSocket> { first };
+        var senders = new List<Task> { firstSender };
+        for (var i = 0; i < 1_499; i++)
+        {
+            var socket = new RecordingSocket(holdFirstSend: false);
+            var client = new RealtimeClient(1000 + i, socket, 8);
+            subscriptions.Add(client);
+            subscriptions.Subscribe(client, 5);
+            sockets.Add(socket);
+            senders.Add(client.RunSenderAsync(stop.Token));
+        }
+
+        // 1,500 watchers: fan-outs split over the cores and re-read the count as they go, while it keeps changing.
+        for (var seats = 300; seats >= 0; seats--)
+        {
+            subscriptions.Deliver(Created(5, seats, clock));
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+            if (seats % 50 == 0)
+            {
+                await Task.Delay(5);
+            }
+        }
+
+        await EventBooking.TestSupport.Eventually.WaitUntilAsync(
+            () => sockets.All(s => s.Sent.Count > 0 && Seats(s.Sent[^1]) == 0), "every watcher got the sell-out");
+        Assert.All(sockets, socket =>
+        {
+            var counts = socket.Sent.Select(Seats).ToList();
+            Assert.Equal(counts.OrderDescending().Distinct(), counts); // never an older count after a newer one
+        });
+        await stop.CancelAsync();
+        await Task.WhenAll(senders);
+    }
+
+    private static int Seats(string message) => JsonDocument.Parse(message).RootElement.GetProperty("availableSeats").GetInt32();
+
+    [Fact]
     public async Task Deliver_WithNoInterval_ShouldSendEveryChange()
     {
         var clock = new FakeTimeProvider();
@@ -215,7 +262,8 @@ public sealed class SeatCountCoalescingTests : IDisposable
             json,
             Options.Create(new RealtimeOptions { SeatUpdateIntervalMs = intervalMs, SeatMessagesPerSecond = messagesPerSecond }),
             clock,
-            new EventBookingMetrics(_services.GetRequiredService<IMeterFactory>()));
+            new EventBookingMetrics(_services.GetRequiredService<IMeterFactory>()),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<RealtimeSubscriptions>.Instance);
         var socket = new RecordingSocket(holdFirstSend: false);
         var client = new RealtimeClient(userId: 1, socket, queueCapacity: 64);
         subscriptions.Add(client);
@@ -236,6 +284,9 @@ public sealed class SeatCountCoalescingTests : IDisposable
         new(SeatChange.BookingCreated, eventId, seats, NotifiedAtMs: clock.GetUtcNow().ToUnixTimeMilliseconds());
 
     private static byte[] Bytes(string text) => Encoding.UTF8.GetBytes(text);
+
+    /// <summary>A new change of <paramref name="eventId"/> (each call a different one).</summary>
+    private static SeatChange Seat(int eventId) => new(SeatChange.BookingCreated, eventId, 1);
 
     /// <summary>A socket that records what is sent; optionally its first send waits until released.</summary>
     private sealed class RecordingSocket(bool holdFirstSend) : WebSocket
