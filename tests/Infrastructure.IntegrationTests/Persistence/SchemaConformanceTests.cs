@@ -285,8 +285,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
             ORDER BY p.proname
             """);
-        // Every function that changes seats locks the event row itself (check-in: the booking row); the schema document's two
-        // are wrappers, and so is create_bookings (of create_bookings_across_events, which holds the booking rules).
+        // Every function that changes seats locks the event row itself (check-in: the booking row); the schema document's two are wrappers.
         var lockingFunctions = await QueryAsync(
             """
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -298,7 +297,6 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'public'
               AND ((p.proname = 'create_booking' AND p.prosrc ILIKE '%FROM create_bookings(%')
-                OR (p.proname = 'create_bookings' AND p.prosrc ILIKE '%FROM create_bookings_across_events(%')
                 OR (p.proname = 'cancel_booking' AND p.prosrc ILIKE '%FROM cancel_booking_outcome(%'))
             ORDER BY p.proname
             """);
@@ -316,11 +314,11 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Equal(ledgerFamily, family);
         Assert.Equal(
             [
-                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings_across_events", "expire_waitlist_offers",
+                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings", "create_bookings_across_events", "expire_waitlist_offers",
                 "join_waitlist", "leave_waitlist", "resize_event", "transfer_booking", "undo_check_in", "waitlist_offer_free_seats",
             ],
             lockingFunctions);
-        Assert.Equal(["cancel_booking", "create_booking", "create_bookings"], wrappers);
+        Assert.Equal(["cancel_booking", "create_booking"], wrappers);
     }
 
     [Fact]
