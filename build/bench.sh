@@ -318,24 +318,34 @@ run_http() { # KIND CONNS [EVENT]: a hot event of USERS seats (KIND hot*) or SPR
   jq -c . "$WORK/inv-$kind-$c.json" >&2
 }
 
+# start_watchers NAME URLS USERS EVENT: the load client's watchers in the background (WATCHERS_PID), their report in
+# NAME.json; returns once every socket is subscribed (NAME.ready). Touch NAME.stop to end them 5 s later.
+# The watchers stand for thousands of browsers, not for this API: their process runs socket completions inline, so it
+# takes as little of the machine's CPU from the API as it can.
+start_watchers() {
+  local name=$1 urls=$2 users=$3 ev=$4 waited=0
+  rm -f "$WORK/$name.ready" "$WORK/$name.stop"
+  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 load_client watchers --url "$urls" --key "$JWT_KEY" --users "$users" \
+    --event "$ev" --seconds $((MAX_SECONDS + 180)) --ready-file "$WORK/$name.ready" --stop-file "$WORK/$name.stop" \
+    >"$WORK/$name.json" &
+  WATCHERS_PID=$!
+  until [[ -f $WORK/$name.ready ]]; do
+    kill -0 "$WATCHERS_PID" 2>/dev/null || die "the $name client ended before it was ready"
+    ((waited++ < 1200)) || die "the $name did not connect within 120 s"
+    sleep 0.1
+  done
+  log "  $name ready after $((waited / 10)) s; API RSS $(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status") MB"
+}
+
 # watched_sell_out N: N WebSocket watchers (one user each) of a new hot event, connected before its sale starts; then
 # it sells out at 64 connections. The watchers' report (lag from each message's changedAt, when each saw 0) is
 # watchers.json; the API's RSS is sampled meanwhile.
 watched_sell_out() {
-  local n=$1 ev waited=0 rss_pid
+  local n=$1 ev rss_pid watchers_pid
   read -r ev _ < <(new_events 1 "$USERS" "watched")
   log "watchers: $n WebSocket watchers of event $ev, then its sell-out at 64 connections"
-  # The watchers stand for 10,000 browsers, not for this API: their process runs socket completions inline, so it
-  # takes as little of the machine's CPU from the API as it can.
-  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 load_client watchers --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$((FIRST_USER + n - 1))" --event "$ev" \
-    --seconds $((MAX_SECONDS + 180)) --ready-file "$WORK/watchers.ready" --stop-file "$WORK/watchers.stop" >"$WORK/watchers.json" &
-  local watchers_pid=$!
-  until [[ -f $WORK/watchers.ready ]]; do
-    kill -0 "$watchers_pid" 2>/dev/null || die "the watchers client ended before it was ready"
-    ((waited++ < 1200)) || die "the watchers did not connect within 120 s"
-    sleep 0.1
-  done
-  log "  watchers ready after $((waited / 10)) s; API RSS $(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status") MB"
+  start_watchers watchers "$BASE_URL" "$FIRST_USER-$((FIRST_USER + n - 1))" "$ev"
+  watchers_pid=$WATCHERS_PID
   (while kill -0 "$API_PID" 2>/dev/null; do awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; sleep 0.2; done) >"$WORK/watchers-rss.txt" &
   rss_pid=$!
   run_http hot-watched 64 "$ev"
@@ -415,18 +425,9 @@ if step mixed; then
   warm_up second "$URL_B"
   read -r mix_ev _ < <(new_events 1 "$MIX_SEATS" "on-sale")
   mix_last=$((FIRST_USER + MIX_BUYERS - 1))
-  rm -f "$WORK/mix-watchers.ready" "$WORK/mix-watchers.stop"
   log "on-sale: $MIX_WATCHERS watchers of event $mix_ev on both instances"
-  DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=1 load_client watchers --url "$BASE_URL,$URL_B" --key "$JWT_KEY" \
-    --users "$((LAST_USER - MIX_WATCHERS + 1))-$LAST_USER" --event "$mix_ev" --seconds $((MAX_SECONDS + 180)) \
-    --ready-file "$WORK/mix-watchers.ready" --stop-file "$WORK/mix-watchers.stop" >"$WORK/mix-watchers.json" &
-  mix_watchers_pid=$!
-  waited=0
-  until [[ -f $WORK/mix-watchers.ready ]]; do
-    kill -0 "$mix_watchers_pid" 2>/dev/null || die "the on-sale watchers ended before they were ready"
-    ((waited++ < 1200)) || die "the on-sale watchers did not connect within 120 s"
-    sleep 0.1
-  done
+  start_watchers mix-watchers "$BASE_URL,$URL_B" "$((LAST_USER - MIX_WATCHERS + 1))-$LAST_USER" "$mix_ev"
+  mix_watchers_pid=$WATCHERS_PID
   log "on-sale: $MIX_BUYERS buyers over ${MIX_SECONDS}s for $MIX_SEATS seats on two instances, list reads beside them"
   load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 16 --seconds $((MIX_SECONDS + 2)) >"$WORK/mix-reads-a.json" &
   reads_a=$!

@@ -44,6 +44,14 @@ internal static class Http
             Timeout = TimeSpan.FromSeconds(30),
         };
 
+    /// <summary><c>ws(s)://host/ws/events/{eventId}?token=...</c> on the API at <paramref name="baseUrl"/> (wss for https).</summary>
+    public static Uri EventSocketUri(Uri baseUrl, int eventId, string token) => new UriBuilder(baseUrl)
+    {
+        Scheme = baseUrl.Scheme == "https" ? "wss" : "ws",
+        Path = string.Create(CultureInfo.InvariantCulture, $"/ws/events/{eventId}"),
+        Query = "token=" + token,
+    }.Uri;
+
     /// <summary>Nearest-rank percentile of sorted latencies in milliseconds.</summary>
     public static double Percentile(double[] sorted, double p)
     {

@@ -19,12 +19,7 @@ internal static class WatchRun
         var baseUrl = new Uri(options.Text("url"));
         var token = Tokens.Mint(Encoding.UTF8.GetBytes(options.Text("key")), options.Number("user"));
         var eventId = options.Number("event");
-        var wsUri = new UriBuilder(baseUrl)
-        {
-            Scheme = baseUrl.Scheme == "https" ? "wss" : "ws",
-            Path = string.Create(CultureInfo.InvariantCulture, $"/ws/events/{eventId}"),
-            Query = "token=" + token,
-        }.Uri;
+        var wsUri = Http.EventSocketUri(baseUrl, eventId, token);
 
         var messages = new List<Dictionary<string, object>>();
         var clock = Stopwatch.StartNew();

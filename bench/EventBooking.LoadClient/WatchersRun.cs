@@ -64,14 +64,9 @@ internal sealed class WatchersRun : IDisposable
         var eventId = options.Number("event");
         var bases = options.Text("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(url => new Uri(url))
-            .Select(url => new UriBuilder(url)
-            {
-                Scheme = url.Scheme == "https" ? "wss" : "ws",
-                Path = string.Create(CultureInfo.InvariantCulture, $"/ws/events/{eventId}"),
-            }.Uri)
             .ToArray();
         var uris = Tokens.MintRange(key, firstUser, lastUser)
-            .Select((token, i) => new UriBuilder(bases[i % bases.Length]) { Query = "token=" + token }.Uri)
+            .Select((token, i) => Http.EventSocketUri(bases[i % bases.Length], eventId, token))
             .ToArray();
 
         using var run = new WatchersRun(options.Number("seconds"), options.Number("connect-concurrency", 200), options.Number("until-seats", 0));
