@@ -206,6 +206,8 @@ internal sealed class BookingBatchExecutor : IBatchExecutor<int, PendingBooking,
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.NoDataFound)
         {
+            // create_bookings before MissingEventAsAnOutcome raised for a missing event; kept for one release, so this
+            // code also runs against a database whose last migration was taken back.
             return Enumerable.Repeat(new BookingOutcome(BookingOutcomeStatus.EventNotFound), bookings.Count).ToList();
         }
 

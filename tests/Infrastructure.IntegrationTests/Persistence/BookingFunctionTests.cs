@@ -316,13 +316,15 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
     }
 
     [Fact]
-    public async Task CreateBookings_WhenEventDoesNotExist_ShouldRaiseNoDataFound()
+    public async Task CreateBookings_WhenEventDoesNotExist_ShouldAnswerEventNotFoundForEachBuyerAndWriteNothing()
     {
-        var userId = await InsertUserAsync("john@example.com");
+        var (john, jane) = (await InsertUserAsync("john@example.com"), await InsertUserAsync("jane@example.com"));
 
-        var error = await Assert.ThrowsAsync<PostgresException>(() => CreateBookingsAsync(999_999, [userId], ["BK-1"]));
+        var rows = await CreateBookingsAsync(999_999, [john, jane], ["BK-1", "BK-2"]);
 
-        Assert.Equal(PostgresErrorCodes.NoDataFound, error.SqlState);
+        Assert.Equal([new BatchRow("event_not_found", null, null), new BatchRow("event_not_found", null, null)], rows);
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM bookings"));
+        Assert.Equal(0, await ScalarAsync<int>("SELECT count(*)::int FROM booking_logs"));
     }
 
     [Fact]
@@ -377,7 +379,7 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
         await AssertSeatInvariantAsync(eventId);
     }
 
-    private sealed record BatchRow(string Outcome, DateTime? BookedAt, int SeatsLeft);
+    private sealed record BatchRow(string Outcome, DateTime? BookedAt, int? SeatsLeft);
 
     private Task<List<BatchRow>> CreateBookingsAsync(int eventId, int[] userIds, string[] bookingIds) =>
         ReadBatchRowsAsync(Database.DataSource.CreateCommand(), eventId, userIds, bookingIds);
@@ -401,7 +403,7 @@ public sealed class BookingFunctionTests(DatabaseFixture database) : DatabaseTes
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
-                rows.Add(new BatchRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.GetInt32(2)));
+                rows.Add(new BatchRow(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDateTime(1), reader.IsDBNull(2) ? null : reader.GetInt32(2)));
             }
 
             return rows;
