@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IBatchQueueObserver, BookingQueueMetrics>();
         services.AddSingleton<KeyedBatchQueue<int, PendingBooking, BookingOutcome>>();
         services.AddScoped<ISeatLedger, SeatLedger>();
+        services.AddSingleton<IStartupWarmUp, BookingPathWarmUp>();
         services.AddSingleton<WaitlistExpiryWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WaitlistExpiryWorker>());
         return services;

@@ -6,6 +6,7 @@ using EventBooking.Application.Realtime;
 using EventBooking.Infrastructure.Configuration;
 using EventBooking.WebApi.Caching;
 using EventBooking.WebApi.Endpoints;
+using EventBooking.WebApi.Hosting;
 using EventBooking.WebApi.Http;
 using EventBooking.WebApi.Json;
 using EventBooking.WebApi.Observability;
@@ -52,6 +53,7 @@ internal static class DependencyInjection
         services.AddApiRateLimiting();
         services.AddApiCors(builder.Configuration);
         builder.AddTelemetry();
+        services.AddStartupWarmUp();
         services.AddProxySupport(builder.Configuration);
 
         services.AddOptions<RealtimeOptions>()
@@ -104,7 +106,15 @@ internal static class DependencyInjection
 
     public static WebApplication UseWebApi(this WebApplication app)
     {
-        // First: everything after it sees the real client address.
+        // Before the proxy's forwarded address replaces the peer's: the warm-up's requests come from this host itself.
+        var warmUp = app.Services.GetRequiredService<WarmUpGate>();
+        app.Use((context, next) =>
+        {
+            warmUp.Admit(context);
+            return next(context);
+        });
+
+        // Then: everything after it sees the real client address.
         app.UseProxySupport(app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value);
         // First, and set as the response starts: the exception handler clears headers before it answers.
         app.Use((context, next) =>

@@ -1,4 +1,5 @@
 using EventBooking.WebApi.Contracts.Health;
+using EventBooking.WebApi.Hosting;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace EventBooking.WebApi.Endpoints;
@@ -20,29 +21,46 @@ internal static class HealthEndpoints
             .Produces<string>(StatusCodes.Status200OK, "text/plain");
 
         health.MapGet("/health/live", (HealthCheckService checks, HttpContext context, CancellationToken cancellationToken) =>
-                ReportAsync(checks, _ => false, context, cancellationToken))
+                ReportAsync(checks, _ => false, warmUp: null, context, cancellationToken))
             .WithName("Liveness")
             .WithSummary("The process is up (no dependency is checked)")
             .Produces<HealthResponse>();
 
-        health.MapGet("/health/ready", (HealthCheckService checks, HttpContext context, CancellationToken cancellationToken) =>
-                ReportAsync(checks, check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag), context, cancellationToken))
+        health.MapGet("/health/ready", (HealthCheckService checks, WarmUpGate warmUp, HttpContext context, CancellationToken cancellationToken) =>
+                ReportAsync(checks, check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag), warmUp, context, cancellationToken))
             .WithName("Readiness")
-            .WithSummary("Ready to serve: PostgreSQL answers; 503 while it does not")
+            .WithSummary("Ready to serve: PostgreSQL answers and the start-up warm-up is done; 503 while either is not")
             .Produces<HealthResponse>()
             .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
 
         return app;
     }
 
+    /// <summary>
+    /// The checks' report; for readiness also <c>"warm-up"</c> (docs/adr/0024), which is a state rather than a health
+    /// check: a health check's Unhealthy is logged as an error on every probe, and warming up is no error.
+    /// </summary>
     private static async Task<IResult> ReportAsync(
-        HealthCheckService checks, Func<HealthCheckRegistration, bool> predicate, HttpContext context, CancellationToken cancellationToken)
+        HealthCheckService checks,
+        Func<HealthCheckRegistration, bool> predicate,
+        WarmUpGate? warmUp,
+        HttpContext context,
+        CancellationToken cancellationToken)
     {
         var report = await checks.CheckHealthAsync(predicate, cancellationToken);
+        var entries = report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString());
+        var status = report.Status;
+        if (warmUp is not null)
+        {
+            var warm = warmUp.IsComplete;
+            entries["warm-up"] = (warm ? HealthStatus.Healthy : HealthStatus.Unhealthy).ToString();
+            status = warm ? status : HealthStatus.Unhealthy;
+        }
+
         context.Response.Headers.CacheControl = "no-store, no-cache";
         return Results.Json(
-            new HealthResponse(report.Status.ToString(), report.Entries.ToDictionary(e => e.Key, e => e.Value.Status.ToString())),
-            statusCode: report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
+            new HealthResponse(status.ToString(), entries),
+            statusCode: status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK);
     }
 }
 

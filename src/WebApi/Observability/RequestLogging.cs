@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using EventBooking.Infrastructure.Authentication;
+using EventBooking.WebApi.Hosting;
 
 namespace EventBooking.WebApi.Observability;
 
 /// <summary>
 /// One Information line per HTTP request, written when it ends: method, route template (never the raw path or query,
 /// which can carry a WebSocket token), status, duration, user id, client address and trace id, the same trace id an error envelope
-/// carries, so a client's <c>traceId</c> finds its line. Bodies and headers are never logged.
+/// carries, so a client's <c>traceId</c> finds its line. Bodies and headers are never logged, nor the start-up warm-up's requests.
 /// </summary>
 internal sealed partial class RequestLogging(RequestDelegate next, ILogger<RequestLogging> logger)
 {
@@ -21,7 +22,7 @@ internal sealed partial class RequestLogging(RequestDelegate next, ILogger<Reque
         }
         finally
         {
-            if (logger.IsEnabled(LogLevel.Information))
+            if (logger.IsEnabled(LogLevel.Information) && !WarmUpGate.IsWarmUp(http))
             {
                 LogRequest(
                     logger,

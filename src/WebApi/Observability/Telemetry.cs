@@ -1,6 +1,8 @@
 using EventBooking.Application.Common.Telemetry;
 using EventBooking.Infrastructure.Configuration;
+using EventBooking.WebApi.Hosting;
 using EventBooking.WebApi.Http;
+using OpenTelemetry.Instrumentation.AspNetCore;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -46,8 +48,11 @@ internal static class Telemetry
 
         if (!string.IsNullOrWhiteSpace(otlpEndpoint))
         {
+            // Not the scrape endpoint, and not the start-up warm-up's requests to itself (docs/adr/0024).
+            builder.Services.AddOptions<AspNetCoreTraceInstrumentationOptions>().Configure<WarmUpGate>((o, warmUp) =>
+                o.Filter = http => !http.Request.Path.StartsWithSegments(metrics.Path) && !warmUp.Carries(http));
             otel.WithTracing(traces => traces
-                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments(metrics.Path))
+                .AddAspNetCoreInstrumentation()
                 .AddSource("Npgsql", EventBookingTracing.SourceName)
                 .AddOtlpExporter());
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using EventBooking.Infrastructure.Configuration;
+using EventBooking.WebApi.Hosting;
 using EventBooking.WebApi.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,7 @@ internal static class RateLimiting
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 !s.Enabled ? RateLimitPartition.GetNoLimiter("disabled")
                 : IsDoor(http) ? RateLimitPartition.GetNoLimiter("door")
+                : WarmUpGate.IsWarmUp(http) ? RateLimitPartition.GetNoLimiter("warm-up")
                 : PerMinute(ClientKey(http), s.PermitsPerMinute));
             limiter.AddPolicy(AuthPolicy, http =>
                 s.Enabled ? PerMinute($"auth:{IpAddress(http)}", s.AuthPermitsPerMinute) : RateLimitPartition.GetNoLimiter("disabled"));

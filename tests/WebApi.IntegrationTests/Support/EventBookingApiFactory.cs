@@ -9,8 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventBooking.WebApi.IntegrationTests.Support;
 
 /// <summary>
-/// The real API in memory, wired to the test database, with the test signing key, and rate limiting
-/// and the event read cache off unless a test turns them on through <paramref name="settings"/>;
+/// The real API in memory, wired to the test database, with the test signing key, and rate limiting,
+/// the event read cache and the start-up warm-up off unless a test turns them on through <paramref name="settings"/>;
 /// <paramref name="services"/> may replace registrations after the API's own.
 /// </summary>
 public sealed class EventBookingApiFactory(
@@ -70,6 +70,7 @@ public sealed class EventBookingApiFactory(
         builder.UseSetting("Tickets:SigningKey", TestTickets.SigningKey);
         builder.UseSetting("RateLimiting:Enabled", "false");
         builder.UseSetting("Caching:EventReadSeconds", "0");
+        builder.UseSetting("WarmUp:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
