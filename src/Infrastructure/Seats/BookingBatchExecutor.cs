@@ -43,7 +43,8 @@ internal sealed class BookingBatchExecutor : IBatchExecutor<int, PendingBooking,
                     MaxBatchSize = options.Value.MaxEventsPerCall,
                     MaxConcurrentPerKey = options.Value.MaxConcurrentCalls,
                     MaxWait = BookingOptions.MaxQueueWait,
-                }));
+                }),
+                new CommitQueueMetrics(metrics));
         }
     }
 

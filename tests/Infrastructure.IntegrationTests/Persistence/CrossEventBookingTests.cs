@@ -111,15 +111,22 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
 
         var users = await InsertUsersAsync(200, "spread");
         var mostEventsInACall = 0;
+        var batchesInCalls = 0;
+        var callWaits = 0;
         using var meter = new MeterListener();
         meter.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Name == "eventbooking.booking.call.events")
+            if (instrument.Name is "eventbooking.booking.call.events" or "eventbooking.booking.call.wait")
             {
                 l.EnableMeasurementEvents(instrument);
             }
         };
-        meter.SetMeasurementEventCallback<int>((_, value, _, _) => InterlockedMax(ref mostEventsInACall, value));
+        meter.SetMeasurementEventCallback<int>((_, value, _, _) =>
+        {
+            InterlockedMax(ref mostEventsInACall, value);
+            Interlocked.Add(ref batchesInCalls, value);
+        });
+        meter.SetMeasurementEventCallback<double>((_, _, _, _) => Interlocked.Increment(ref callWaits));
         meter.Start();
 
         var results = await Task.WhenAll(users.Select((user, i) => Task.Run(async () =>
@@ -139,6 +146,7 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
         }
 
         Assert.True(mostEventsInACall > 1, $"every call carried one event (most: {mostEventsInACall})");
+        Assert.Equal(batchesInCalls, callWaits); // each event's batch waited for its call once, and that wait was recorded
     }
 
     private static void InterlockedMax(ref int target, int value)

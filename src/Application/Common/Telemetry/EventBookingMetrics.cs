@@ -18,6 +18,7 @@ public sealed class EventBookingMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<int> _callEvents;
     private readonly Histogram<double> _queueWait;
+    private readonly Histogram<double> _callWait;
     private readonly UpDownCounter<long> _queued;
     private readonly UpDownCounter<long> _connections;
     private readonly UpDownCounter<long> _subscriptions;
@@ -43,6 +44,9 @@ public sealed class EventBookingMetrics
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 4, 8, 16, 32, 64, 128] });
         _queueWait = meter.CreateHistogram<double>(
             "eventbooking.booking.queue.wait", "s", "Time a booking waited in its event's queue before its batch started",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
+        _callWait = meter.CreateHistogram<double>(
+            "eventbooking.booking.call.wait", "s", "Time an event's batch waited in the commit queue for a free booking call (Bookings__MaxConcurrentCalls)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10] });
         _queued = meter.CreateUpDownCounter<long>("eventbooking.booking.queued", "{booking}", "Bookings waiting in the per-event queues");
         _connections = meter.CreateUpDownCounter<long>("eventbooking.websocket.connections", "{connection}", "Open WebSocket connections");
@@ -72,6 +76,9 @@ public sealed class EventBookingMetrics
     public void BookingCall(int events) => _callEvents.Record(events);
 
     public void QueueWait(TimeSpan waited) => _queueWait.Record(waited.TotalSeconds);
+
+    /// <summary>How long one event's batch waited for a free booking call, after its wait in the event's queue.</summary>
+    public void CallWait(TimeSpan waited) => _callWait.Record(waited.TotalSeconds);
 
     public void Queued(int change) => _queued.Add(change);
 
