@@ -132,11 +132,7 @@ public sealed class StartupWarmUpTests(DatabaseFixture database) : ApiTest(datab
     [Fact]
     public async Task Ready_WhenAWarmUpStepFails_ShouldTurn200AndTheFailureBeLogged()
     {
-        await using var factory = new EventBookingApiFactory(Database, new Dictionary<string, string?> { ["WarmUp:Enabled"] = "true", ["WarmUp:Requests"] = "50" }, services =>
-        {
-            services.AddSingleton<ILoggerProvider>(_logs);
-            services.AddSingleton<IStartupWarmUp>(new FailingWarmUp());
-        });
+        await using var factory = WithWarmUp(new FailingWarmUp(), new() { ["WarmUp:Requests"] = "50" });
         using var client = factory.CreateClient(); // an in-memory host: no address to send requests to, in-process steps only
 
         await WaitUntilReadyAsync(client);
@@ -150,14 +146,7 @@ public sealed class StartupWarmUpTests(DatabaseFixture database) : ApiTest(datab
     public async Task Ready_WhenTheWarmUpOverrunsMaxSeconds_ShouldTurn200()
     {
         var held = new HeldWarmUp();
-        await using var factory = new EventBookingApiFactory(
-            Database,
-            new Dictionary<string, string?> { ["WarmUp:Enabled"] = "true", ["WarmUp:Requests"] = "50", ["WarmUp:MaxSeconds"] = "1" },
-            services =>
-            {
-                services.AddSingleton<ILoggerProvider>(_logs);
-                services.AddSingleton<IStartupWarmUp>(held);
-            });
+        await using var factory = WithWarmUp(held, new() { ["WarmUp:Requests"] = "50", ["WarmUp:MaxSeconds"] = "1" });
         using var client = factory.CreateClient();
 
         await WaitUntilReadyAsync(client);
@@ -167,27 +156,40 @@ public sealed class StartupWarmUpTests(DatabaseFixture database) : ApiTest(datab
         Assert.True(held.WasCancelled);
     }
 
+    /// <summary>
+    /// An API with its warm-up on, <paramref name="step"/> among the warm-up's steps and the logs captured; with
+    /// <paramref name="peer"/>, every connection comes from that address and the warm-up header is recorded as the
+    /// endpoints see it.
+    /// </summary>
+    private EventBookingApiFactory WithWarmUp(IStartupWarmUp step, Dictionary<string, string?> settings, IPAddress? peer = null)
+    {
+        settings["WarmUp:Enabled"] = "true";
+        return new EventBookingApiFactory(Database, settings, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(_logs);
+            services.AddSingleton(step);
+            if (peer is not null)
+            {
+                services.AddSingleton<IStartupFilter>(new ConnectionFromAddress(peer));
+                services.AddSingleton<IStartupFilter>(new HeaderRecorder(_seenHeaders));
+            }
+        });
+    }
+
     /// <summary>An in-memory API whose every connection comes from <paramref name="peer"/>, its warm-up held, 2 requests a minute per client.</summary>
     private EventBookingApiFactory InMemory(IPAddress peer, out HeldWarmUp held)
     {
-        var step = held = new HeldWarmUp();
-        return new EventBookingApiFactory(
-            Database,
-            new Dictionary<string, string?>
+        held = new HeldWarmUp();
+        return WithWarmUp(
+            held,
+            new()
             {
-                ["WarmUp:Enabled"] = "true",
                 ["WarmUp:Requests"] = "1",
                 ["WarmUp:MaxSeconds"] = "60",
                 ["RateLimiting:Enabled"] = "true",
                 ["RateLimiting:PermitsPerMinute"] = "2",
             },
-            services =>
-            {
-                services.AddSingleton<ILoggerProvider>(_logs);
-                services.AddSingleton<IStartupWarmUp>(step);
-                services.AddSingleton<IStartupFilter>(new ConnectionFromAddress(peer));
-                services.AddSingleton<IStartupFilter>(new HeaderRecorder(_seenHeaders));
-            });
+            peer);
     }
 
     private static async Task<List<HttpStatusCode>> ListThreeTimesAsync(HttpClient client)
@@ -206,13 +208,8 @@ public sealed class StartupWarmUpTests(DatabaseFixture database) : ApiTest(datab
 
     private EventBookingApiFactory OnKestrel(HeldWarmUp held, Dictionary<string, string?> settings)
     {
-        settings["WarmUp:Enabled"] = "true";
         settings["WarmUp:MaxSeconds"] = "60";
-        var factory = new EventBookingApiFactory(Database, settings, services =>
-        {
-            services.AddSingleton<ILoggerProvider>(_logs);
-            services.AddSingleton<IStartupWarmUp>(held);
-        });
+        var factory = WithWarmUp(held, settings);
         factory.UseKestrel(0);
         factory.StartServer();
         return factory;
