@@ -345,6 +345,23 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldWriteEveryFunctionInPlpgsql_SoItsQueriesArePlannedOncePerConnection()
+    {
+        // A SQL-language function that PostgreSQL cannot inline is parsed and planned on every call; notify_seat_change
+        // was one, called once per event of every booking call (SeatChangeNoticePlannedOnce).
+        var notPlpgsql = await QueryAsync(
+            """
+            SELECT p.proname || ' ' || l.lanname FROM pg_proc p
+            JOIN pg_namespace n ON n.oid = p.pronamespace JOIN pg_language l ON l.oid = p.prolang
+            WHERE n.nspname = 'public' AND l.lanname <> 'plpgsql'
+            """);
+        var functions = await QueryAsync("SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'");
+
+        Assert.Empty(notPlpgsql);
+        Assert.Contains("notify_seat_change", functions);
+    }
+
+    [Fact]
     public async Task Migrate_WhenRunAgainOnMigratedDatabase_ShouldChangeNothing()
     {
         var before = await QueryAsync("""SELECT migration_id FROM "__EFMigrationsHistory" """);
