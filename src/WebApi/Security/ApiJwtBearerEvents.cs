@@ -60,13 +60,18 @@ internal sealed class ApiJwtBearerEvents(ICallerLookup callers, IDatabaseFailure
             return;
         }
 
-        // Identity claims from the database, not from the token: they may have changed since it was issued.
-        var kept = context.Principal!.Claims.Where(c => c.Type is not (JwtClaims.Role or JwtClaims.Email or JwtClaims.Name));
-        var identity = new ClaimsIdentity(kept, JwtBearerDefaults.AuthenticationScheme, JwtClaims.Name, JwtClaims.Role);
+        // Identity claims from the database, not from the token: they may have changed since it was issued. The token's
+        // identity is changed in place (its name and role claim types are ours, JwtOptions): a new identity would clone
+        // every other claim of the token on every request.
+        var identity = (ClaimsIdentity)context.Principal!.Identity!;
+        foreach (var stale in identity.Claims.Where(c => c.Type is JwtClaims.Role or JwtClaims.Email or JwtClaims.Name).ToList())
+        {
+            identity.RemoveClaim(stale);
+        }
+
         identity.AddClaim(new Claim(JwtClaims.Role, user.Role));
         identity.AddClaim(new Claim(JwtClaims.Email, user.Email));
         identity.AddClaim(new Claim(JwtClaims.Name, user.Name));
-        context.Principal = new ClaimsPrincipal(identity);
     }
 
     public override Task Challenge(JwtBearerChallengeContext context)
