@@ -282,6 +282,15 @@ internal sealed partial class RealtimeSubscriptions(
 
         public void Offer(SeatChange change, TimeSpan interval)
         {
+            // A capacity change must not vanish into a booking's count that replaces it before every watcher has it: the
+            // count goes out as a seat_update with that capacity until a fan-out has finished sending one.
+            if (change.SeatCapacity is null
+                && Volatile.Read(ref _latest) is { SeatCapacity: { } capacity } previous
+                && (!ReferenceEquals(previous, Volatile.Read(ref _lastBroadcast)) || Volatile.Read(ref _fanOutRunning) == 1))
+            {
+                change = change with { Type = SeatChange.SeatUpdate, SeatCapacity = capacity };
+            }
+
             Volatile.Write(ref _latest, change);
             lock (_lock)
             {

@@ -92,6 +92,35 @@ public sealed class SeatCountCoalescingTests : IDisposable
     }
 
     [Fact]
+    public async Task Deliver_WhenABookingFollowsACapacityChangeWithinTheInterval_ShouldSendTheLatestCountAsASeatUpdateWithTheCapacity()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
+        var (subscriptions, socket, sender, stop, _) = Watch(clock, intervalMs: 100, eventId: 5);
+
+        subscriptions.Deliver(Created(5, 99, clock));
+        await socket.WaitForAsync(1);
+        clock.Advance(TimeSpan.FromMilliseconds(10));
+        subscriptions.Deliver(new SeatChange(SeatChange.SeatUpdate, 5, 149, SeatCapacity: 150, NotifiedAtMs: clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        subscriptions.Deliver(Created(5, 148, clock)); // replaces the capacity change before it was sent
+        clock.Advance(TimeSpan.FromMilliseconds(90));
+        await socket.WaitForAsync(2);
+        await Task.Delay(50);
+
+        // Once a fan-out has sent the capacity, later bookings go out as bookings again.
+        clock.Advance(TimeSpan.FromMilliseconds(500));
+        subscriptions.Deliver(Created(5, 147, clock));
+        await socket.WaitForAsync(3);
+
+        var messages = socket.Sent.Select(m => JsonDocument.Parse(m).RootElement).ToList();
+        Assert.Equal(["booking_created", "seat_update", "booking_created"], messages.Select(m => m.GetProperty("type").GetString()));
+        Assert.Equal([99, 148, 147], messages.Select(m => m.GetProperty("availableSeats").GetInt32()));
+        Assert.Equal(150, messages[1].GetProperty("seatCapacity").GetInt32());
+        Assert.False(messages[2].TryGetProperty("seatCapacity", out _));
+        await stop.CancelAsync();
+        await sender;
+    }
+
+    [Fact]
     public async Task Deliver_WhileAnEventChangesWithoutPause_ShouldSendItsLatestCountOncePerIntervalAndTheLastOneAfterIt()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 7, 12, 0, 0, TimeSpan.Zero));
