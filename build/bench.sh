@@ -341,7 +341,7 @@ start_watchers() {
 # watched_sell_out N: N WebSocket watchers (one user each) of a new hot event, connected before its sale starts; then
 # it sells out at 64 connections. The watchers' report (lag from each message's changedAt, when each saw 0) is
 # watchers.json; the API's RSS is sampled meanwhile. Its reference is the same sell-out without watchers right before
-# (hot-unwatched): the same instance, database and minute, instead of the "hot 64" run minutes earlier.
+# the watchers connect (hot-unwatched): the same instance and database, instead of the "hot 64" run minutes earlier.
 watched_sell_out() {
   local n=$1 ev rss_pid watchers_pid
   run_http hot-unwatched 64
@@ -670,7 +670,7 @@ if watched and w and unwatched:
     target(f"watchers: {w['watchers']} sockets on the hot event, bookings/s at 64 conns within 20% of the same run without",
            share >= 0.80 and w["connected"] == w["watchers"] and inv_ok(watched),
            f"{share:.2f} ({watched['bookings_per_s']:.0f} vs {unwatched['bookings_per_s']:.0f}/s right before without them; "
-           f"{w['share_of_hot_64']} of the earlier hot 64); {w['connected']} connected")
+           f"{w['share_of_hot_64'] if w['share_of_hot_64'] is not None else 'n/a'} of the earlier hot 64); {w['connected']} connected")
     target("watchers: every watcher receives availableSeats 0 within 1 s of the last booking's answer",
            w["missing_final"] == 0 and w["connected"] == w["watchers"] and late_ms is not None and late_ms <= 1000,
            f"{w['reached_final']} of {w['watchers']}, the last {late_ms} ms after the last answer")

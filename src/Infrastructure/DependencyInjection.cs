@@ -67,7 +67,7 @@ public static class DependencyInjection
 
         services.AddSingleton(_ => new NpgsqlDataSourceBuilder(PostgresOptions.Normalize(connectionString)).Build());
         // Pooled: every request scope that asks for the context (the booking path's repositories and unit of work do,
-        // though a booking never queries through EF) used to build the options and construct a context, about 5 % of
+        // though a booking never queries through EF) used to build the options and construct a context, about 12 % of
         // the API's CPU per booking (perf, docs/performance.md). The context holds no state of its own to reset.
         services.AddDbContextPool<EventBookingDbContext>(
             (sp, options) => PostgresOptions.Configure(options, sp.GetRequiredService<NpgsqlDataSource>()));

@@ -51,6 +51,9 @@ internal sealed partial class RealtimeSubscriptions(
     /// <summary>Events with a seat throttle kept (for tests: none outlives its watchers).</summary>
     internal int ThrottledEventCount => _throttles.Count;
 
+    /// <summary>Whether the event's watchers are still owed a capacity change (for tests).</summary>
+    internal bool OwesCapacity(int eventId) => _throttles.TryGetValue(eventId, out var throttle) && throttle.OwesCapacity;
+
     public void Deliver(SeatChange change)
     {
         if (change.Type == SeatChange.WaitlistOffer)
@@ -265,12 +268,18 @@ internal sealed partial class RealtimeSubscriptions(
         private readonly Func<SeatChange> _latestChange;
         private SeatChange? _latest;
         private SeatChange? _lastBroadcast;
+
+        // The latest capacity change (seat_update) that not every watcher has been sent yet: until a fan-out has sent
+        // counts carrying it to every socket, each count goes out as a seat_update with that capacity.
+        private SeatChange? _owedCapacity;
         private long _lastSent;
         private int? _lastSentSeats;
         private bool _pending;
         private bool _disposed;
         private int _fanOutRunning;
         private int _fanOutAgain;
+
+        public bool OwesCapacity => Volatile.Read(ref _owedCapacity) is not null;
 
         public SeatThrottle(RealtimeSubscriptions owner, int eventId)
         {
@@ -280,18 +289,22 @@ internal sealed partial class RealtimeSubscriptions(
             _timer = owner._clock.CreateTimer(static state => ((SeatThrottle)state!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         }
 
+        /// <summary>The one writer of an event's changes: the listener's thread (its notifications and its catch-up).</summary>
         public void Offer(SeatChange change, TimeSpan interval)
         {
-            // A capacity change must not vanish into a booking's count that replaces it before every watcher has it: the
-            // count goes out as a seat_update with that capacity until a fan-out has finished sending one.
-            if (change.SeatCapacity is null
-                && Volatile.Read(ref _latest) is { SeatCapacity: { } capacity } previous
-                && (!ReferenceEquals(previous, Volatile.Read(ref _lastBroadcast)) || Volatile.Read(ref _fanOutRunning) == 1))
+            // A capacity change must not vanish into a booking's count that replaces it before every watcher has it.
+            var newCapacity = change.SeatCapacity is not null;
+            if (!newCapacity && Volatile.Read(ref _owedCapacity) is { SeatCapacity: { } capacity })
             {
                 change = change with { Type = SeatChange.SeatUpdate, SeatCapacity = capacity };
             }
 
+            // The count before the debt: a fan-out that sees the debt also sees a count that carries it (FanOut).
             Volatile.Write(ref _latest, change);
+            if (newCapacity)
+            {
+                Volatile.Write(ref _owedCapacity, change);
+            }
             lock (_lock)
             {
                 if (_disposed)
@@ -367,6 +380,9 @@ internal sealed partial class RealtimeSubscriptions(
 
         private void FanOut()
         {
+            // The debt first, then the count: every count offered since the debt carries its capacity, so a fan-out
+            // that started owing it sends it to every socket (a newer capacity offered meanwhile stays owed).
+            var owed = Volatile.Read(ref _owedCapacity);
             var latest = Volatile.Read(ref _latest);
             if (Volatile.Read(ref _disposed) || latest is null || ReferenceEquals(latest, _lastBroadcast))
             {
@@ -377,6 +393,11 @@ internal sealed partial class RealtimeSubscriptions(
             if (_owner._subscribers.TryGetValue(_eventId, out var subscribers) && !subscribers.IsEmpty)
             {
                 _owner.Broadcast(_eventId, _latestChange, subscribers);
+                if (owed is not null)
+                {
+                    Interlocked.CompareExchange(ref _owedCapacity, null, owed);
+                }
+
                 return;
             }
 

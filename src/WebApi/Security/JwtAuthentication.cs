@@ -19,6 +19,8 @@ internal static class JwtAuthentication
             {
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = jwt.Value.CreateValidationParameters();
+                // The caller's identity is the token's, changed in place (ApiJwtBearerEvents): named after the scheme.
+                bearer.TokenValidationParameters.AuthenticationType = JwtBearerDefaults.AuthenticationScheme;
                 bearer.EventsType = typeof(ApiJwtBearerEvents);
             });
         return services;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
 /// <summary>
-/// The context is pooled (every booking request's scope asks for one, and building one cost about a tenth of the API's
+/// The context is pooled (every booking request's scope asks for one, and building one cost about 12 % of the API's
 /// CPU per booking): a scope gets a context another scope used before, and nothing of that earlier use is left in it.
 /// </summary>
 public sealed class DbContextPoolTests(DatabaseFixture database) : DatabaseTest(database)

@@ -9,9 +9,9 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
     /// <summary>
     /// <c>notify_seat_change</c> in PL/pgSQL instead of SQL, with the same arguments and the same payload. A SQL function
     /// that cannot be inlined is parsed and planned again on every call, and every seat change calls it once per event:
-    /// spread over many events that is once per booking. PL/pgSQL plans its query once per connection. Measured at the
-    /// database alone (pgbench, 16 events per <c>create_bookings_across_events</c> call, 4 clients): 299 calls/s before,
-    /// 342-395 after; through the API, spread over 1,000 events at 64 connections, 1,600-1,776 bookings/s before and
+    /// spread over many events that is once per booking. PL/pgSQL parses its query once per connection and caches its
+    /// plan. Measured at the database alone (pgbench, 16 events per <c>create_bookings_across_events</c> call, 4 clients):
+    /// 299 calls/s before, 342-395 after; through the API, spread over 1,000 events at 64 connections, 1,600-1,776 bookings/s before and
     /// 1,849-2,040 after (docs/performance.md).
     /// </summary>
     public partial class SeatChangeNoticePlannedOnce : Migration
