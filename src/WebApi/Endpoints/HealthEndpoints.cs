@@ -15,25 +15,43 @@ internal static class HealthEndpoints
         var health = app.MapGroup(string.Empty).WithTags("Health").DisableRateLimiting();
 
         // Liveness as the old server answered it: 200 text/plain "OK".
-        health.MapGet("/", () => Results.Text("OK", "text/plain"))
-            .WithName("Root")
-            .WithSummary("Liveness as the replaced server answered it: 200 text/plain OK")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain");
+        Probe(
+            health,
+            "/",
+            "Root",
+            "Liveness as the replaced server answered it: 200 text/plain OK",
+            () => Results.Text("OK", "text/plain"),
+            probe => probe.Produces<string>(StatusCodes.Status200OK, "text/plain"));
 
-        health.MapGet("/health/live", (HealthCheckService checks, HttpContext context, CancellationToken cancellationToken) =>
-                ReportAsync(checks, _ => false, warmUp: null, context, cancellationToken))
-            .WithName("Liveness")
-            .WithSummary("The process is up (no dependency is checked)")
-            .Produces<HealthResponse>();
+        Probe(
+            health,
+            "/health/live",
+            "Liveness",
+            "The process is up (no dependency is checked)",
+            (HealthCheckService checks, HttpContext context, CancellationToken cancellationToken) =>
+                ReportAsync(checks, _ => false, warmUp: null, context, cancellationToken),
+            probe => probe.Produces<HealthResponse>());
 
-        health.MapGet("/health/ready", (HealthCheckService checks, WarmUpGate warmUp, HttpContext context, CancellationToken cancellationToken) =>
-                ReportAsync(checks, check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag), warmUp, context, cancellationToken))
-            .WithName("Readiness")
-            .WithSummary("Ready to serve: PostgreSQL answers and the start-up warm-up is done; 503 while either is not")
-            .Produces<HealthResponse>()
-            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable);
+        Probe(
+            health,
+            "/health/ready",
+            "Readiness",
+            "Ready to serve: PostgreSQL answers and the start-up warm-up is done; 503 while either is not",
+            (HealthCheckService checks, WarmUpGate warmUp, HttpContext context, CancellationToken cancellationToken) =>
+                ReportAsync(checks, check => check.Tags.Contains(Infrastructure.DependencyInjection.ReadyTag), warmUp, context, cancellationToken),
+            probe => probe.Produces<HealthResponse>().Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable));
 
         return app;
+    }
+
+    /// <summary>
+    /// A probe answers GET and HEAD alike (load balancers and uptime checkers often send HEAD); the server leaves out
+    /// the body of a HEAD answer. Each method is its own operation in the OpenAPI document, described alike.
+    /// </summary>
+    private static void Probe(RouteGroupBuilder health, string path, string name, string summary, Delegate handler, Action<RouteHandlerBuilder> describe)
+    {
+        describe(health.MapGet(path, handler).WithName(name).WithSummary(summary));
+        describe(health.MapMethods(path, [HttpMethods.Head], handler).WithName(name + "Head").WithSummary(summary + " (HEAD: status and headers only)"));
     }
 
     /// <summary>

@@ -34,4 +34,22 @@ public sealed class HealthTests(DatabaseFixture database) : ApiTest(database)
         var body = await ReadJsonAsync(response);
         Assert.Equal("Healthy", body.GetProperty("status").GetString());
     }
+
+    [Theory]
+    [InlineData("/", "text/plain")]
+    [InlineData("/health/live", "application/json")]
+    [InlineData("/health/ready", "application/json")]
+    public async Task Head_ShouldAnswerLikeGet_NotMethodNotAllowed(string path, string mediaType)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Head, new Uri(path, UriKind.Relative));
+
+        var response = await Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(mediaType, response.Content.Headers.ContentType?.MediaType);
+        if (path != "/")
+        {
+            Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        }
+    }
 }
