@@ -8,7 +8,7 @@ using EventBooking.LoadClient;
 //   get    --url U --path P --concurrency C --seconds S [--rate PER_SECOND] [--key K (--user ID | --users A-B)]
 //   login  --url U --emails A-B --password P --concurrency C [--rate PER_SECOND]
 //   watch  --url U --key K --user ID --event E --seconds S [--log FILE]
-//   watchers --url U[,U2...] --key K --users A-B --event E --seconds S [--ready-file F]
+//   watchers --url U[,U2...] (http:// only) --key K --users A-B --event E --seconds S [--ready-file F]
 //          [--connect-concurrency C] [--until-seats N] [--stop-file F (ends 5 s after F appears)]
 //   token  --key K --user ID                         prints one token for that user (role user)
 // Every mode except hash prints one JSON object on stdout.

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
@@ -16,6 +15,10 @@ namespace EventBooking.LoadClient;
 /// of each from the change's commit (<c>changedAt</c>) to its receipt, and when it received the final count
 /// (<c>availableSeats</c> = <c>--until-seats</c>, 0). The run ends when no socket still waits for it (each has it,
 /// or was dropped), or <c>--seconds</c> after the start.
+/// <para>
+/// The sockets are <see cref="LeanWebSocket"/>s (<c>ws://</c> only), not <c>ClientWebSocket</c>s: they run on the
+/// API's own machine and should take as little of its CPU, and add as little to the lag they measure, as they can.
+/// </para>
 /// </summary>
 internal sealed class WatchersRun : IDisposable
 {
@@ -30,8 +33,6 @@ internal sealed class WatchersRun : IDisposable
     private readonly SemaphoreSlim _connectSlots;
     private readonly int _untilSeats;
 
-    // One handler for all: each upgrade keeps a connection of its own, so the per-server limit must not bind.
-    private readonly HttpMessageInvoker _invoker = new(Http.CreateHandler(int.MaxValue));
     private readonly ConcurrentQueue<string> _connectErrors = new();
     private readonly ConcurrentQueue<string> _drops = new();
     private readonly TaskCompletionSource _connectPhase = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -65,6 +66,11 @@ internal sealed class WatchersRun : IDisposable
         var bases = options.Text("url").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(url => new Uri(url))
             .ToArray();
+        if (bases.FirstOrDefault(url => url.Scheme != "http") is { } unsupported)
+        {
+            throw new ArgumentException($"watchers: http:// URLs only (the lean WebSocket client has no TLS), not {unsupported}");
+        }
+
         var uris = Tokens.MintRange(key, firstUser, lastUser)
             .Select((token, i) => Http.EventSocketUri(bases[i % bases.Length], eventId, token))
             .ToArray();
@@ -78,7 +84,6 @@ internal sealed class WatchersRun : IDisposable
     {
         _stop.Dispose();
         _connectSlots.Dispose();
-        _invoker.Dispose();
     }
 
     private async Task<string> WatchAllAsync(Uri[] uris, string? readyFile, string? stopFile)
@@ -176,33 +181,25 @@ internal sealed class WatchersRun : IDisposable
     /// <summary>One socket from connect to the end of the run; its failures are counted, never thrown.</summary>
     private async Task WatchAsync(Watcher watcher, Uri uri)
     {
-        using var socket = new ClientWebSocket();
-        try
+        using var socket = await ConnectAsync(watcher, uri);
+        if (Interlocked.Decrement(ref _connecting) == 0)
         {
-            await ConnectAsync(watcher, socket, uri);
-        }
-        finally
-        {
-            if (Interlocked.Decrement(ref _connecting) == 0)
-            {
-                _connectPhase.TrySetResult();
-            }
+            _connectPhase.TrySetResult();
         }
 
-        if (!watcher.Connected)
+        if (socket is null)
         {
             return;
         }
 
         try
         {
-            while (await ReceiveAsync(socket, watcher, _stop.Token) is var length and >= 0)
+            while (await socket.ReceiveAsync(_stop.Token))
             {
-                Handle(watcher, length);
+                Handle(watcher, socket.Message);
             }
 
-            Drop(watcher, string.Create(
-                CultureInfo.InvariantCulture, $"closed by the server ({(int?)socket.CloseStatus} {socket.CloseStatusDescription})"));
+            Drop(watcher, "closed by the server");
         }
 #pragma warning disable CA1031 // a socket's failure is counted, it may not stop the run
         catch (Exception ex)
@@ -212,9 +209,13 @@ internal sealed class WatchersRun : IDisposable
         }
     }
 
-    /// <summary>Connects and reads until the <c>subscribed</c> message; a failure goes to the connect error samples.</summary>
-    private async Task ConnectAsync(Watcher watcher, ClientWebSocket socket, Uri uri)
+    /// <summary>
+    /// Connects and reads until the <c>subscribed</c> message: the socket, or null after a failure (in the connect
+    /// error samples).
+    /// </summary>
+    private async Task<LeanWebSocket?> ConnectAsync(Watcher watcher, Uri uri)
     {
+        LeanWebSocket? socket = null;
         try
         {
             await _connectSlots.WaitAsync(_stop.Token);
@@ -222,17 +223,17 @@ internal sealed class WatchersRun : IDisposable
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token);
                 timeout.CancelAfter(ConnectTimeout);
-                await socket.ConnectAsync(uri, _invoker, timeout.Token);
+                socket = await LeanWebSocket.ConnectAsync(uri, BufferBytes, timeout.Token);
                 while (!watcher.Connected)
                 {
-                    var length = await ReceiveAsync(socket, watcher, timeout.Token);
-                    if (length < 0)
+                    if (!await socket.ReceiveAsync(timeout.Token))
                     {
                         Sample(_connectErrors, "closed by the server before subscribed");
-                        return;
+                        socket.Dispose();
+                        return null;
                     }
 
-                    if (Handle(watcher, length) == Kind.Subscribed)
+                    if (Handle(watcher, socket.Message) == Kind.Subscribed)
                     {
                         watcher.Connected = true;
                         if (watcher.FinalUnixMs == 0)
@@ -246,22 +247,26 @@ internal sealed class WatchersRun : IDisposable
             {
                 _connectSlots.Release();
             }
+
+            return socket;
         }
 #pragma warning disable CA1031 // a socket's failure is counted, it may not stop the run
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            socket?.Dispose();
             Sample(_connectErrors, _stop.IsCancellationRequested ? "deadline"
                 : ex is OperationCanceledException ? "not subscribed within 30 s"
                 : Describe(ex));
+            return null;
         }
     }
 
     /// <summary>Counts a seat message (its lag, and whether it brings the final count); returns the message's kind.</summary>
-    private Kind Handle(Watcher watcher, int length)
+    private Kind Handle(Watcher watcher, ReadOnlySpan<byte> message)
     {
         var receivedUnixMs = NowUnixMs();
-        var (kind, seats, changedUnixMs) = Parse(watcher.Buffer.AsSpan(0, length));
+        var (kind, seats, changedUnixMs) = Parse(message);
         if (kind != Kind.Seat)
         {
             return kind;
@@ -319,33 +324,6 @@ internal sealed class WatchersRun : IDisposable
     private static string Describe(Exception ex) =>
         ex.GetType().Name + ": " + ex.Message + (ex.InnerException is { } inner ? " (" + inner.GetBaseException().Message + ")" : "");
 
-    /// <summary>One whole message into the watcher's buffer (grown if it does not fit); its length, or -1 when the server closed the socket.</summary>
-    private static async ValueTask<int> ReceiveAsync(ClientWebSocket socket, Watcher watcher, CancellationToken cancellationToken)
-    {
-        var length = 0;
-        while (true)
-        {
-            if (length == watcher.Buffer.Length)
-            {
-                var larger = new byte[length * 2];
-                watcher.Buffer.CopyTo(larger, 0);
-                watcher.Buffer = larger;
-            }
-
-            var result = await socket.ReceiveAsync(watcher.Buffer.AsMemory(length), cancellationToken);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return -1;
-            }
-
-            length += result.Count;
-            if (result.EndOfMessage)
-            {
-                return length;
-            }
-        }
-    }
-
     /// <summary><c>type</c>, <c>availableSeats</c> and <c>changedAt</c> (as Unix ms) of one message, read without allocating.</summary>
     private static (Kind Kind, int? Seats, double? ChangedUnixMs) Parse(ReadOnlySpan<byte> json)
     {
@@ -394,8 +372,6 @@ internal sealed class WatchersRun : IDisposable
     /// <summary>One socket's state, written only by its own task while the run lasts.</summary>
     private sealed class Watcher
     {
-        public byte[] Buffer { get; set; } = new byte[BufferBytes];
-
         public bool Connected { get; set; }
 
         public bool Dropped { get; set; }
