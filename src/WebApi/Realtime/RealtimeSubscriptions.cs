@@ -26,11 +26,11 @@ internal sealed partial class RealtimeSubscriptions(
     EventBookingMetrics metrics,
     ILogger<RealtimeSubscriptions> logger) : ISeatChangeDelivery
 {
-    /// <summary>Watchers from which one count is handed to the connections on every core at once.</summary>
-    private const int ParallelFanOutFrom = 1_000;
-
-    /// <summary>Sockets between two looks at the event's latest count during one fan-out.</summary>
-    private const int FreshnessStride = 256;
+    /// <summary>
+    /// Sockets a fan-out hands a count to before it yields its thread (<see cref="BroadcastAsync"/>), and looks at the
+    /// event's latest count again.
+    /// </summary>
+    private const int FanOutChunk = 256;
 
     private readonly ConcurrentDictionary<string, RealtimeClient> _clients = new();
     private readonly ConcurrentDictionary<int, ConcurrentDictionary<string, RealtimeClient>> _subscribers = new();
@@ -74,7 +74,8 @@ internal sealed partial class RealtimeSubscriptions(
 
         if (_interval <= TimeSpan.Zero)
         {
-            Broadcast(change.EventId, () => change, subscribers);
+            // Every change, in order, on the listener's thread: completes before it returns.
+            _ = BroadcastAsync(change.EventId, () => change, subscribers, yieldBetweenChunks: false);
             return;
         }
 
@@ -84,48 +85,46 @@ internal sealed partial class RealtimeSubscriptions(
     }
 
     /// <summary>
-    /// Queues one seat count to every subscriber of its event (in place of an older one not yet sent). The count is read
-    /// from <paramref name="latest"/> again every <see cref="FreshnessStride"/> sockets: a fan-out to thousands of
-    /// sockets takes a while under load, and a socket reached late gets the count that is current by then.
+    /// Queues one seat count to every subscriber of its event (in place of an older one not yet sent), <see cref="FanOutChunk"/>
+    /// sockets at a time. Kestrel sends each connection's frames from its I/O queues, thread-pool items queued behind
+    /// whatever queued them: a fan-out that handed 10,000 frames out in one go kept them waiting until it was done, and
+    /// the last watchers got counts hundreds of milliseconds old. Yielding the thread after each chunk lets the frames
+    /// handed out so far leave first (docs/adr/0022). The count is read from <paramref name="latest"/> again at each
+    /// chunk, so a socket reached late gets the count that is current by then.
     /// </summary>
-    private void Broadcast(int eventId, Func<SeatChange> latest, ConcurrentDictionary<string, RealtimeClient> subscribers)
+    private async Task BroadcastAsync(
+        int eventId, Func<SeatChange> latest, ConcurrentDictionary<string, RealtimeClient> subscribers, bool yieldBetweenChunks)
     {
         RealtimeClient[] clients = [.. subscribers.Values];
         var counts = new int[3];
-        if (clients.Length < ParallelFanOutFrom)
-        {
-            Offer(eventId, latest, clients.AsSpan(), counts);
-        }
-        else
-        {
-            // Thousands of watchers: every core hands frames to connections, so the last watcher waits half as long.
-            var slices = Environment.ProcessorCount;
-            var size = (clients.Length + slices - 1) / slices;
-            Parallel.For(0, slices, slice =>
-            {
-                var from = Math.Min(clients.Length, slice * size);
-                Offer(eventId, latest, clients.AsSpan(from, Math.Min(size, clients.Length - from)), counts);
-            });
-        }
-
-        metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
-    }
-
-    private void Offer(int eventId, Func<SeatChange> latest, ReadOnlySpan<RealtimeClient> clients, int[] counts)
-    {
-        int queued = 0, coalesced = 0, dropped = 0;
         SeatChange? change = null;
         byte[] message = [];
-        for (var i = 0; i < clients.Length; i++)
+        for (var from = 0; from < clients.Length; from += FanOutChunk)
         {
-            if (i % FreshnessStride == 0 && !ReferenceEquals(latest(), change))
+            if (yieldBetweenChunks && from > 0)
+            {
+                await Task.Yield(); // to the back of the thread pool's global queue, behind the sends just queued
+            }
+
+            if (!ReferenceEquals(latest(), change))
             {
                 change = latest();
                 message = JsonSerializer.SerializeToUtf8Bytes(
                     RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
             }
 
-            switch (clients[i].TrySendSeats(eventId, change!, message))
+            Offer(eventId, change, message, clients.AsSpan(from, Math.Min(FanOutChunk, clients.Length - from)), counts);
+        }
+
+        metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
+    }
+
+    private static void Offer(int eventId, SeatChange change, byte[] message, ReadOnlySpan<RealtimeClient> clients, int[] counts)
+    {
+        int queued = 0, coalesced = 0, dropped = 0;
+        for (var i = 0; i < clients.Length; i++)
+        {
+            switch (clients[i].TrySendSeats(eventId, change, message))
             {
                 case SeatSendResult.Queued:
                     queued++;
@@ -139,9 +138,9 @@ internal sealed partial class RealtimeSubscriptions(
             }
         }
 
-        Interlocked.Add(ref counts[(int)SeatSendResult.Queued], queued);
-        Interlocked.Add(ref counts[(int)SeatSendResult.Coalesced], coalesced);
-        Interlocked.Add(ref counts[(int)SeatSendResult.Dropped], dropped);
+        counts[(int)SeatSendResult.Queued] += queued;
+        counts[(int)SeatSendResult.Coalesced] += coalesced;
+        counts[(int)SeatSendResult.Dropped] += dropped;
     }
 
     /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>
@@ -299,7 +298,7 @@ internal sealed partial class RealtimeSubscriptions(
                 change = change with { Type = SeatChange.SeatUpdate, SeatCapacity = capacity };
             }
 
-            // The count before the debt: a fan-out that sees the debt also sees a count that carries it (FanOut).
+            // The count before the debt: a fan-out that sees the debt also sees a count that carries it (FanOutAsync).
             Volatile.Write(ref _latest, change);
             if (newCapacity)
             {
@@ -353,18 +352,18 @@ internal sealed partial class RealtimeSubscriptions(
             Volatile.Write(ref _fanOutAgain, 1);
             if (Interlocked.CompareExchange(ref _fanOutRunning, 1, 0) == 0)
             {
-                ThreadPool.UnsafeQueueUserWorkItem(static throttle => throttle.FanOutWhileAsked(), this, preferLocal: false);
+                ThreadPool.UnsafeQueueUserWorkItem(static throttle => _ = throttle.FanOutWhileAskedAsync(), this, preferLocal: false);
             }
         }
 
-        private void FanOutWhileAsked()
+        private async Task FanOutWhileAskedAsync()
         {
             do
             {
                 Volatile.Write(ref _fanOutAgain, 0);
                 try
                 {
-                    FanOut();
+                    await FanOutAsync();
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -378,7 +377,7 @@ internal sealed partial class RealtimeSubscriptions(
             while (Volatile.Read(ref _fanOutAgain) == 1 && Interlocked.CompareExchange(ref _fanOutRunning, 1, 0) == 0);
         }
 
-        private void FanOut()
+        private async Task FanOutAsync()
         {
             // The debt first, then the count: every count offered since the debt carries its capacity, so a fan-out
             // that started owing it sends it to every socket (a newer capacity offered meanwhile stays owed).
@@ -392,7 +391,7 @@ internal sealed partial class RealtimeSubscriptions(
             _lastBroadcast = latest;
             if (_owner._subscribers.TryGetValue(_eventId, out var subscribers) && !subscribers.IsEmpty)
             {
-                _owner.Broadcast(_eventId, _latestChange, subscribers);
+                await _owner.BroadcastAsync(_eventId, _latestChange, subscribers, yieldBetweenChunks: true);
                 if (owed is not null)
                 {
                     Interlocked.CompareExchange(ref _owedCapacity, null, owed);

@@ -232,7 +232,7 @@ public sealed class SeatCountCoalescingTests : IDisposable
             senders.Add(client.RunSenderAsync(stop.Token));
         }
 
-        // 1,500 watchers: fan-outs split over the cores and re-read the count as they go, while it keeps changing.
+        // 1,500 watchers: fan-outs go 256 sockets at a time, yielding between, and re-read the count at each chunk.
         for (var seats = 300; seats >= 0; seats--)
         {
             subscriptions.Deliver(Created(5, seats, clock));
