@@ -74,8 +74,9 @@ internal sealed partial class RealtimeSubscriptions(
 
         if (_interval <= TimeSpan.Zero)
         {
-            // Every change, in order, on the listener's thread: completes before it returns.
-            _ = BroadcastAsync(change.EventId, () => change, subscribers, yieldBetweenChunks: false);
+            // Every change, in order, on the listener's thread: without yields it has completed when it returns, and a
+            // failure reaches the listener as before.
+            BroadcastAsync(change.EventId, () => change, subscribers, yieldBetweenChunks: false).GetAwaiter().GetResult();
             return;
         }
 
