@@ -107,41 +107,21 @@ internal sealed partial class RealtimeSubscriptions(
                 await Task.Yield(); // to the back of the thread pool's global queue, behind the sends just queued
             }
 
-            if (!ReferenceEquals(latest(), change))
+            var current = latest();
+            if (!ReferenceEquals(current, change))
             {
-                change = latest();
+                change = current;
                 message = JsonSerializer.SerializeToUtf8Bytes(
-                    RealtimeMessages.SeatChange(change, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
+                    RealtimeMessages.SeatChange(current, _clock.GetUtcNow().UtcDateTime), json.Value.SerializerOptions);
             }
 
-            Offer(eventId, change, message, clients.AsSpan(from, Math.Min(FanOutChunk, clients.Length - from)), counts);
+            foreach (var client in clients.AsSpan(from, Math.Min(FanOutChunk, clients.Length - from)))
+            {
+                counts[(int)client.TrySendSeats(eventId, current, message)]++;
+            }
         }
 
         metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
-    }
-
-    private static void Offer(int eventId, SeatChange change, byte[] message, ReadOnlySpan<RealtimeClient> clients, int[] counts)
-    {
-        int queued = 0, coalesced = 0, dropped = 0;
-        for (var i = 0; i < clients.Length; i++)
-        {
-            switch (clients[i].TrySendSeats(eventId, change, message))
-            {
-                case SeatSendResult.Queued:
-                    queued++;
-                    break;
-                case SeatSendResult.Coalesced:
-                    coalesced++;
-                    break;
-                default:
-                    dropped++;
-                    break;
-            }
-        }
-
-        counts[(int)SeatSendResult.Queued] += queued;
-        counts[(int)SeatSendResult.Coalesced] += coalesced;
-        counts[(int)SeatSendResult.Dropped] += dropped;
     }
 
     /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>
