@@ -362,6 +362,26 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
     }
 
     [Fact]
+    public async Task Migrate_OnEmptyDatabase_ShouldPinIndexPlansOnEveryLedgerFunctionThatFindsRowsByKey()
+    {
+        // SeatLedgerPlansUseIndexes (LedgerPlanTests shows why). CREATE OR REPLACE FUNCTION resets a function's settings:
+        // a migration replacing one of these without SET enable_seqscan = off shows up here.
+        var pinned = await QueryAsync(
+            """
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND 'enable_seqscan=off' = ANY (p.proconfig)
+            """);
+
+        Assert.Equal(
+            [
+                "accept_waitlist_offer", "cancel_booking", "cancel_booking_outcome", "check_in_booking", "create_bookings",
+                "create_bookings_across_events", "join_waitlist", "leave_waitlist", "notify_seat_change", "resize_event",
+                "transfer_booking", "undo_check_in", "waitlist_offer_free_seats", "waitlist_release_offer",
+            ],
+            pinned);
+    }
+
+    [Fact]
     public async Task Migrate_WhenRunAgainOnMigratedDatabase_ShouldChangeNothing()
     {
         var before = await QueryAsync("""SELECT migration_id FROM "__EFMigrationsHistory" """);
