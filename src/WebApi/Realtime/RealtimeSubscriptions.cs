@@ -96,6 +96,7 @@ internal sealed partial class RealtimeSubscriptions(
     private async Task BroadcastAsync(
         int eventId, Func<SeatChange> latest, ConcurrentDictionary<string, RealtimeClient> subscribers, bool yieldBetweenChunks)
     {
+        var started = _clock.GetTimestamp();
         RealtimeClient[] clients = [.. subscribers.Values];
         var counts = new int[3];
         SeatChange? change = null;
@@ -122,6 +123,7 @@ internal sealed partial class RealtimeSubscriptions(
         }
 
         metrics.WebSocketMessages(counts[(int)SeatSendResult.Queued], counts[(int)SeatSendResult.Dropped], counts[(int)SeatSendResult.Coalesced]);
+        metrics.FanOut(_clock.GetElapsedTime(started));
     }
 
     /// <summary>An offer goes to every open socket of the offered user on this instance, whatever it follows.</summary>

@@ -38,7 +38,7 @@ public sealed partial class MetricsTests(DatabaseFixture database) : BookingApiT
     }
 
     [Fact]
-    public async Task Metrics_WithAWatcher_ShouldCountSocketsMessagesAndTheNotificationLag()
+    public async Task Metrics_WithAWatcher_ShouldCountSocketsMessagesTheNotificationLagAndTheFanOut()
     {
         var eventId = await InsertBookingEventAsync(seats: 5);
         var (_, watcher) = await CreateUserAsync("watcher@example.com");
@@ -59,6 +59,9 @@ public sealed partial class MetricsTests(DatabaseFixture database) : BookingApiT
         var lags = Value(after, "eventbooking_seat_change_lag_seconds_count") - Value(before, "eventbooking_seat_change_lag_seconds_count");
         Assert.True(lags >= 1, $"{lags} notification lags recorded");
         Assert.True(Value(after, "eventbooking_seat_change_lag_seconds_sum") - Value(before, "eventbooking_seat_change_lag_seconds_sum") < 5 * lags);
+        var fanOuts = Value(after, "eventbooking_websocket_fanout_duration_seconds_count") - Value(before, "eventbooking_websocket_fanout_duration_seconds_count");
+        Assert.True(fanOuts >= 1, $"{fanOuts} fan-outs recorded");
+        Assert.True(Value(after, "eventbooking_websocket_fanout_duration_seconds_sum") - Value(before, "eventbooking_websocket_fanout_duration_seconds_sum") < 5 * fanOuts);
     }
 
     [Fact]

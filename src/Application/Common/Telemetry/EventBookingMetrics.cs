@@ -24,6 +24,7 @@ public sealed class EventBookingMetrics
     private readonly UpDownCounter<long> _subscriptions;
     private readonly Counter<long> _messages;
     private readonly Histogram<double> _notificationLag;
+    private readonly Histogram<double> _fanOut;
     private readonly Counter<long> _logins;
     private readonly Counter<long> _replays;
     private readonly Counter<long> _waitlist;
@@ -56,6 +57,9 @@ public sealed class EventBookingMetrics
         _notificationLag = meter.CreateHistogram<double>(
             "eventbooking.seat_change.lag", "s", "From the seat change's commit in PostgreSQL to this instance receiving it (its WebSocket message follows at once, or within Realtime__SeatUpdateIntervalMs)",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        _fanOut = meter.CreateHistogram<double>(
+            "eventbooking.websocket.fanout.duration", "s", "Time one seat count of an event took to be handed to every socket following it on this instance (one fan-out); the last socket's message waits this long after eventbooking.seat_change.lag",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] });
         _logins = meter.CreateCounter<long>(
             "eventbooking.logins", "{login}", "Login attempts by outcome: succeeded, failed, throttled, busy");
         _replays = meter.CreateCounter<long>(
@@ -106,6 +110,9 @@ public sealed class EventBookingMetrics
     }
 
     public void NotificationLag(TimeSpan lag) => _notificationLag.Record(Math.Max(0, lag.TotalSeconds));
+
+    /// <summary>One fan-out of an event's seat count to its sockets here, from its start to the last socket's hand-off.</summary>
+    public void FanOut(TimeSpan took) => _fanOut.Record(took.TotalSeconds);
 
     public void Login(string outcome) => _logins.Add(1, new KeyValuePair<string, object?>(Outcome, outcome));
 
