@@ -123,6 +123,26 @@ public abstract class PostgresFixture(string databaseSuffix) : IAsyncLifetime
     public static string WithDatabase(string connectionString, string database) =>
         new NpgsqlConnectionStringBuilder(connectionString) { Database = database }.ConnectionString;
 
+    /// <summary>
+    /// A scratch database on the test server, created empty (dropping any leftover of the same name) and migrated as
+    /// the API's migrate command does; its connection string. Drop it with <see cref="DropDatabaseAsync"/>.
+    /// </summary>
+    public async Task<string> CreateMigratedDatabaseAsync(string databaseName)
+    {
+        await RecreateDatabaseAsync(databaseName);
+        var connectionString = WithDatabase(ServerConnectionString, databaseName);
+        await MigrateAsync(connectionString);
+        return connectionString;
+    }
+
+    /// <summary>Migrates the database at <paramref name="connectionString"/> as the API's migrate command does.</summary>
+    public static async Task MigrateAsync(string connectionString)
+    {
+        await using var services = BuildInfrastructure(connectionString);
+        await using var scope = services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<IDatabaseMaintenance>().MigrateAsync();
+    }
+
     /// <summary>Creates an empty database on the test server (dropping any leftover of the same name).</summary>
     public async Task RecreateDatabaseAsync(string databaseName)
     {

@@ -1,7 +1,4 @@
 using EventBooking.Infrastructure.IntegrationTests.Support;
-using EventBooking.Infrastructure.Persistence;
-using EventBooking.TestSupport;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
@@ -22,14 +19,10 @@ public sealed class LedgerPlanTests(DatabaseFixture fixture) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await fixture.RecreateDatabaseAsync(ScratchDatabase);
-        _connectionString = new NpgsqlConnectionStringBuilder(PostgresFixture.WithDatabase(fixture.ServerConnectionString, ScratchDatabase))
+        _connectionString = new NpgsqlConnectionStringBuilder(await fixture.CreateMigratedDatabaseAsync(ScratchDatabase))
         {
             Pooling = false, // every connection a new session: no plan made earlier is reused
         }.ConnectionString;
-        await using var services = PostgresFixture.BuildInfrastructure(_connectionString);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IDatabaseMaintenance>().MigrateAsync();
     }
 
     public Task DisposeAsync() => fixture.DropDatabaseAsync(ScratchDatabase);

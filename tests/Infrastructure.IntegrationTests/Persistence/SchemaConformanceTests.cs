@@ -24,9 +24,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
 
     public async Task InitializeAsync()
     {
-        await fixture.RecreateDatabaseAsync(ScratchDatabase);
-        _connectionString = PostgresFixture.WithDatabase(fixture.ServerConnectionString, ScratchDatabase);
-        await MigrateAsync();
+        _connectionString = await fixture.CreateMigratedDatabaseAsync(ScratchDatabase);
     }
 
     public Task DisposeAsync() => fixture.DropDatabaseAsync(ScratchDatabase);
@@ -447,12 +445,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         await db.GetService<IMigrator>().MigrateAsync(target);
     }
 
-    private async Task MigrateAsync()
-    {
-        await using var services = PostgresFixture.BuildInfrastructure(_connectionString);
-        await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<IDatabaseMaintenance>().MigrateAsync();
-    }
+    private Task MigrateAsync() => PostgresFixture.MigrateAsync(_connectionString);
 
     /// <summary>Runs a one-column query and returns its rows sorted (ordinal), for order-free comparison.</summary>
     private async Task<List<string>> QueryAsync(string sql)
