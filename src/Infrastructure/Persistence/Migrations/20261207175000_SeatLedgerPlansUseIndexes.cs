@@ -28,7 +28,7 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
     public partial class SeatLedgerPlansUseIndexes : Migration
     {
         /// <summary>The functions that find rows by key (all overloads of each name).</summary>
-        internal static readonly string[] Functions =
+        private static readonly string[] Functions =
         [
             "accept_waitlist_offer",
             "cancel_booking",
