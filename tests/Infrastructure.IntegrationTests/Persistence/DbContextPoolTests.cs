@@ -4,6 +4,7 @@ using EventBooking.Infrastructure.Persistence;
 using EventBooking.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 
@@ -41,5 +42,45 @@ public sealed class DbContextPoolTests(DatabaseFixture database) : DatabaseTest(
         }
 
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM events WHERE name = 'Left behind'"));
+    }
+
+    /// <summary>
+    /// The request pool does not reset a connection it takes back (<c>No Reset On Close</c>, PostgresOptions): what a
+    /// request left on it must still be gone when the next one gets it.
+    /// </summary>
+    [Fact]
+    public async Task ConnectionTakenAgainFromTheRequestPool_ShouldCarryNothingOfItsEarlierUse()
+    {
+        await using var services = PostgresFixture.BuildInfrastructure(Database.ConnectionString);
+        var dataSource = services.GetRequiredService<NpgsqlDataSource>();
+        Assert.True(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose);
+
+        int firstBackend;
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            firstBackend = await ScalarOnAsync<int>(connection, "SELECT pg_backend_pid()");
+            await using var transaction = await connection.BeginTransactionAsync();
+            await ScalarOnAsync<string>(connection, "SELECT set_config('statement_timeout', '1234', true)");
+            await ScalarOnAsync<object>(connection, "SELECT pg_advisory_xact_lock(4242)");
+            await ScalarOnAsync<int>(connection,
+                "INSERT INTO users (email, name, password_hash) VALUES ('left.open@example.com', 'x', 'x') RETURNING id");
+            // Disposed without a commit.
+        }
+
+        await using (var connection = await dataSource.OpenConnectionAsync())
+        {
+            Assert.Equal(firstBackend, await ScalarOnAsync<int>(connection, "SELECT pg_backend_pid()"));
+            Assert.Equal("0", await ScalarOnAsync<string>(connection, "SELECT current_setting('statement_timeout')"));
+            Assert.Equal(0L, await ScalarOnAsync<long>(connection,
+                "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'"));
+            Assert.Equal(0L, await ScalarOnAsync<long>(connection, "SELECT count(*) FROM users WHERE email = 'left.open@example.com'"));
+        }
+    }
+
+    private static async Task<T> ScalarOnAsync<T>(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        var value = await command.ExecuteScalarAsync();
+        return value is DBNull or null ? default! : (T)value;
     }
 }

@@ -13,7 +13,18 @@ public sealed class PostgresOptionsTests
         Assert.Equal("UTC", normalized.Timezone);
         Assert.Equal(64, normalized.MaxAutoPrepare);
         Assert.Equal(2, normalized.AutoPrepareMinUsages);
+        Assert.True(normalized.NoResetOnClose);
         Assert.Equal("db", normalized.Host);
+    }
+
+    [Theory]
+    [InlineData("Host=db;No Reset On Close=false")]
+    [InlineData("Host=db;NoResetOnClose=False")]
+    public void Normalize_WhenTheOperatorAskedForTheReset_ShouldKeepIt(string connectionString)
+    {
+        var normalized = new NpgsqlConnectionStringBuilder(PostgresOptions.Normalize(connectionString));
+
+        Assert.False(normalized.NoResetOnClose);
     }
 
     [Theory]
