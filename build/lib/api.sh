@@ -14,11 +14,14 @@
 #
 #   api_start LOG URL [NAME=VALUE ...]
 #       Starts the API (dotnet API_DLL, cwd src/WebApi) listening on URL with the given environment,
-#       output to LOG, and waits until GET / answers. Sets API_PID (the dotnet process itself, so a
-#       signal reaches the server and nothing else).
+#       output to LOG, and waits until GET /health/ready answers 200: migrations applied, the database
+#       reachable and the start-up warm-up done (docs/adr/0024), as a load balancer would wait before
+#       sending it traffic. Sets API_PID (the dotnet process itself, so a signal reaches the server and
+#       nothing else).
 #
 #   api_stop PID
-#       SIGTERM, up to 10 s for a graceful stop, then SIGKILL. Does nothing if PID is gone.
+#       SIGTERM, up to 10 s for a graceful stop, then SIGKILL; PID's own children (a backgrounded
+#       function's real process) get the same. Does nothing if PID is gone.
 #
 #   load_client ARGS...
 #       Runs bench/EventBooking.LoadClient (see its Program.cs for the modes).
@@ -75,7 +78,7 @@ api_start() {
   (cd "$root/src/WebApi" && exec env "$@" "ASPNETCORE_URLS=$url" dotnet "$API_DLL") >>"$log" 2>&1 &
   API_PID=$!
   for ((i = 0; i < 600; i++)); do
-    curl -fsS -o /dev/null --max-time 2 "$url/" 2>/dev/null && return 0
+    curl -fsS -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null && return 0
     if ! kill -0 "$API_PID" 2>/dev/null; then
       tail -n 30 "$log" >&2
       printf 'error: the API on %s exited during start-up\n' "$url" >&2
@@ -83,19 +86,29 @@ api_start() {
     fi
     sleep 0.1
   done
-  printf 'error: the API on %s did not answer within 60 s\n' "$url" >&2
+  printf 'error: the API on %s was not ready within 60 s\n' "$url" >&2
   return 1
 }
 
 api_stop() {
-  local pid=$1 i
+  local pid=$1 i children
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
+  # A shell function sent to the background (load_client ... &, a polling loop) is a subshell whose child does the
+  # work: without this the child outlives the subshell's SIGTERM. Listed first: once the subshell is gone they are
+  # no longer its children.
+  children=$(pgrep -P "$pid" 2>/dev/null || true)
   kill -TERM "$pid" 2>/dev/null || true
+  for i in $children; do
+    kill -TERM "$i" 2>/dev/null || true
+  done
   for ((i = 0; i < 100; i++)); do
-    kill -0 "$pid" 2>/dev/null || return 0
+    kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
   kill -KILL "$pid" 2>/dev/null || true
+  for i in $children; do
+    kill -0 "$i" 2>/dev/null && kill -KILL "$i" 2>/dev/null || true
+  done
 }
 
 load_client() { dotnet "$CLIENT_DLL" "$@"; }
