@@ -28,7 +28,14 @@ public sealed record BookingTransferredResponse(
 
 /// <summary>One booking; <see cref="User"/> only for admin callers (left out otherwise).</summary>
 public sealed record BookingDetailResponse(
-    string BookingId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, EventSummary Event, UserSummary? User);
+    string BookingId,
+    int EventId,
+    BookingStatus Status,
+    DateTime CreatedAt,
+    DateTime? CancelledAt,
+    [property: Description(BookingIds.CheckedInAt)] DateTime? CheckedInAt,
+    EventSummary Event,
+    UserSummary? User);
 
 /// <summary>
 /// A booking in the caller's list. <see cref="BookingId"/> is the booking's public id, the one every booking answer
@@ -36,7 +43,14 @@ public sealed record BookingDetailResponse(
 /// </summary>
 public sealed record BookingSummaryResponse(
     [property: Description(BookingIds.Id)] int Id,
-    [property: Description(BookingIds.BookingId)] string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, EventSummary Event);
+    [property: Description(BookingIds.BookingId)] string BookingId,
+    int UserId,
+    int EventId,
+    BookingStatus Status,
+    DateTime CreatedAt,
+    DateTime? CancelledAt,
+    [property: Description(BookingIds.CheckedInAt)] DateTime? CheckedInAt,
+    EventSummary Event);
 
 /// <summary>A page of the caller's bookings: <see cref="Total"/> of all, <see cref="HasMore"/> when a later page has some.</summary>
 public sealed record MyBookingsResponse(
@@ -47,7 +61,14 @@ public sealed record MyBookingsResponse(
 /// <summary>A booking in an event's list; <see cref="Id"/> and <see cref="BookingId"/> as in <see cref="BookingSummaryResponse"/>.</summary>
 public sealed record BookingAdminItem(
     [property: Description(BookingIds.Id)] int Id,
-    [property: Description(BookingIds.BookingId)] string BookingId, int UserId, int EventId, BookingStatus Status, DateTime CreatedAt, DateTime? CancelledAt, UserSummary User);
+    [property: Description(BookingIds.BookingId)] string BookingId,
+    int UserId,
+    int EventId,
+    BookingStatus Status,
+    DateTime CreatedAt,
+    DateTime? CancelledAt,
+    [property: Description(BookingIds.CheckedInAt)] DateTime? CheckedInAt,
+    UserSummary User);
 
 /// <summary>A page of an event's bookings, with <see cref="Total"/> and <see cref="HasMore"/> as every list has them.</summary>
 public sealed record EventBookingsResponse(
@@ -61,6 +82,7 @@ internal static class BookingIds
 {
     public const string Id = "The booking's internal row id, kept from the replaced server's list shapes. Identify a booking by bookingId.";
     public const string BookingId = "The booking's public id (BK-...): in every booking answer, and the {bookingId} of every booking path.";
+    public const string CheckedInAt = "When the booking's ticket was checked in at the door (UTC); null until then, and again once the check-in is undone. A checked-in booking can no longer be cancelled or transferred.";
 }
 
 /// <summary>One audit row: who did what, and the details the database recorded (e.g. seats_remaining).</summary>

@@ -46,10 +46,11 @@ internal static class SchemaExamples
         [typeof(AuthUserResponse)] = SignedIn,
         [typeof(AuthResponse)] = new AuthResponse(SignedIn, "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiI3Iiwicm9sZSI6InVzZXIifQ.c2lnbmF0dXJl"),
         [typeof(BookingCreatedResponse)] = new BookingCreatedResponse("BK-MIN3Q8ZK-4F7A2C", 42, BookingStatus.Confirmed, Booked, Summary),
-        [typeof(BookingDetailResponse)] = new BookingDetailResponse("BK-MIN3Q8ZK-4F7A2C", 42, BookingStatus.Confirmed, Booked, null, Summary, Attendee),
+        [typeof(BookingDetailResponse)] = new BookingDetailResponse(
+            "BK-MIN3Q8ZK-4F7A2C", 42, BookingStatus.Confirmed, Booked, null, EventDate.AddMinutes(-25), Summary, Attendee),
         [typeof(BookingSummaryResponse)] = new BookingSummaryResponse(
-            1234, "BK-MIN3Q8ZK-4F7A2C", 7, 42, BookingStatus.Cancelled, Booked, Booked.AddHours(3), Summary),
-        [typeof(BookingAdminItem)] = new BookingAdminItem(1234, "BK-MIN3Q8ZK-4F7A2C", 7, 42, BookingStatus.Confirmed, Booked, null, Attendee),
+            1234, "BK-MIN3Q8ZK-4F7A2C", 7, 42, BookingStatus.Cancelled, Booked, Booked.AddHours(3), null, Summary),
+        [typeof(BookingAdminItem)] = new BookingAdminItem(1234, "BK-MIN3Q8ZK-4F7A2C", 7, 42, BookingStatus.Confirmed, Booked, null, null, Attendee),
         [typeof(UserListItem)] = new UserListItem(7, "ada@example.com", "Ada Lovelace", "user", Created),
         [typeof(TicketResponse)] = new TicketResponse(
             "BK-MIN3Q8ZK-4F7A2C", 42, new TicketAttendee("Ada Lovelace"), "Jazz at the Lighthouse", EventDate,

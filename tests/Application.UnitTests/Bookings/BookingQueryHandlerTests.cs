@@ -21,6 +21,7 @@ public sealed class BookingQueryHandlerTests
         BookingStatus.Confirmed,
         TestUsers.Now,
         null,
+        null,
         new EventSummary(7, "Gig", TestUsers.Now.AddDays(1), 10, 9),
         new UserSummary(ownerId, "Owner", "owner@example.com"));
 

@@ -309,6 +309,35 @@ public sealed class CheckInTests(DatabaseFixture database) : TicketApiTest(datab
     }
 
     [Fact]
+    public async Task BookingReads_ShouldShowWhenTheBookingWasCheckedIn_AndNullBeforeAndAfterAnUndo()
+    {
+        var door = await OpenDoorAsync();
+        var token = await TicketTokenAsync(door.BookingId, door.Attendee.Token);
+        Assert.All(await CheckedInAtAsync(door), at => Assert.Equal(JsonValueKind.Null, at.ValueKind));
+
+        var checkedIn = await AssertSuccessAsync(await CheckInAsync(door.EventId, token, door.Organiser.Token), HttpStatusCode.OK);
+
+        var expected = checkedIn.GetProperty("checkedInAt").GetString();
+        Assert.All(await CheckedInAtAsync(door), at => Assert.Equal(expected, at.GetString()));
+        Assert.Equal(HttpStatusCode.OK, (await SendAsync(HttpMethod.Delete, $"{CheckInsPath(door.EventId)}/{door.BookingId}", door.Organiser.Token)).StatusCode);
+        Assert.All(await CheckedInAtAsync(door), at => Assert.Equal(JsonValueKind.Null, at.ValueKind));
+    }
+
+    /// <summary><c>checkedInAt</c> of the door's booking as its holder's detail and list, and the organiser's event list, show it.</summary>
+    private async Task<JsonElement[]> CheckedInAtAsync(Door door)
+    {
+        var detail = await AssertSuccessAsync(await SendAsync(HttpMethod.Get, BookingPath(door.BookingId), door.Attendee.Token), HttpStatusCode.OK);
+        var mine = await AssertSuccessAsync(await SendAsync(HttpMethod.Get, MyBookings, door.Attendee.Token), HttpStatusCode.OK);
+        var ofEvent = await AssertSuccessAsync(await SendAsync(HttpMethod.Get, EventBookingsPath(door.EventId), door.Organiser.Token), HttpStatusCode.OK);
+        return
+        [
+            detail.GetProperty("checkedInAt"),
+            Assert.Single(mine.GetProperty("bookings").EnumerateArray()).GetProperty("checkedInAt"),
+            Assert.Single(ofEvent.GetProperty("bookings").EnumerateArray()).GetProperty("checkedInAt"),
+        ];
+    }
+
+    [Fact]
     public async Task CheckIn_WithTheTicketOfAnEarlierHolder_ShouldBe409_AndTheNewHoldersTicketShouldWork()
     {
         var door = await OpenDoorAsync();

@@ -19,6 +19,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
              b.Status,
              b.CreatedAt,
              b.CancelledAt,
+             b.CheckIn == null ? null : b.CheckIn.CheckedInAt,
              new EventSummary(e.Id, e.Name, e.EventDate, e.SeatCapacity, e.AvailableSeats),
              new UserSummary(u.Id, u.Name, u.Email)))
         .AsNoTracking()
@@ -41,6 +42,7 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
                         b.Status,
                         b.CreatedAt,
                         b.CancelledAt,
+                        b.CheckIn == null ? null : b.CheckIn.CheckedInAt,
                         new EventSummary(e.Id, e.Name, e.EventDate, e.SeatCapacity, e.AvailableSeats)),
                     Total = mine.Count(),
                 })
@@ -60,7 +62,15 @@ internal sealed class BookingReadService(EventBookingDbContext db) : IBookingRea
                 select new
                 {
                     Booking = new BookingAdminItem(
-                        b.Id, b.BookingId, b.UserId, b.EventId, b.Status, b.CreatedAt, b.CancelledAt, new UserSummary(u.Id, u.Name, u.Email)),
+                        b.Id,
+                        b.BookingId,
+                        b.UserId,
+                        b.EventId,
+                        b.Status,
+                        b.CreatedAt,
+                        b.CancelledAt,
+                        b.CheckIn == null ? null : b.CheckIn.CheckedInAt,
+                        new UserSummary(u.Id, u.Name, u.Email)),
                     Total = ofEvent.Count(),
                 })
             .ToListAsync(cancellationToken);
