@@ -24,10 +24,11 @@ public sealed class EventBookingsTests(DatabaseFixture database) : BookingApiTes
         Assert.Equal(["BK-T-003", "BK-T-002", "BK-T-001"], bookings.Select(b => b.GetProperty("bookingId").GetString()));
         foreach (var booking in bookings)
         {
-            AssertBookingFields(booking, "id", "bookingId", "userId", "eventId", "status", "createdAt", "cancelledAt", "user");
+            AssertBookingFields(booking, "id", "bookingId", "userId", "eventId", "status", "createdAt", "cancelledAt", "checkedInAt", "user");
             var bookingId = booking.GetProperty("bookingId").GetString()!;
             Assert.Equal(await ScalarAsync<int>("SELECT id FROM bookings WHERE booking_id = $1", bookingId), booking.GetProperty("id").GetInt32());
             Assert.Equal(arranged.EventId, booking.GetProperty("eventId").GetInt32());
+            Assert.Equal(JsonValueKind.Null, booking.GetProperty("checkedInAt").ValueKind);
             Assert.Equal(
                 await BookingWireTimeAsync("SELECT created_at FROM bookings WHERE booking_id = $1", bookingId),
                 booking.GetProperty("createdAt").GetString());

@@ -16,7 +16,7 @@ public sealed class GetBookingTests(DatabaseFixture database) : BookingApiTest(d
         var response = await SendAsync(HttpMethod.Get, BookingPath(bookingId), token);
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
-        AssertBookingFields(data, "bookingId", "eventId", "status", "createdAt", "cancelledAt", "event");
+        AssertBookingFields(data, "bookingId", "eventId", "status", "createdAt", "cancelledAt", "checkedInAt", "event");
         Assert.Equal(bookingId, data.GetProperty("bookingId").GetString());
         Assert.Equal(eventId, data.GetProperty("eventId").GetInt32());
         Assert.Equal("confirmed", data.GetProperty("status").GetString());
@@ -24,6 +24,7 @@ public sealed class GetBookingTests(DatabaseFixture database) : BookingApiTest(d
             await BookingWireTimeAsync("SELECT created_at FROM bookings WHERE booking_id = $1", bookingId),
             data.GetProperty("createdAt").GetString());
         Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("cancelledAt").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, data.GetProperty("checkedInAt").ValueKind); // not scanned at the door yet
         await AssertBookingEventSummaryAsync(data.GetProperty("event"), eventId, availableSeats: 9);
     }
 
@@ -38,7 +39,7 @@ public sealed class GetBookingTests(DatabaseFixture database) : BookingApiTest(d
         var response = await SendAsync(HttpMethod.Get, BookingPath(bookingId), adminToken);
 
         var data = await AssertSuccessAsync(response, HttpStatusCode.OK);
-        AssertBookingFields(data, "bookingId", "eventId", "status", "createdAt", "cancelledAt", "event", "user");
+        AssertBookingFields(data, "bookingId", "eventId", "status", "createdAt", "cancelledAt", "checkedInAt", "event", "user");
         Assert.Equal(bookingId, data.GetProperty("bookingId").GetString());
         AssertBookingUserSummary(data.GetProperty("user"), ownerId, "Ann Owner", "ann@example.com");
         await AssertBookingEventSummaryAsync(data.GetProperty("event"), eventId);

@@ -21,8 +21,9 @@ public sealed class MyBookingsTests(DatabaseFixture database) : BookingApiTest(d
         Assert.Equal(["BK-T-003", "BK-T-002", "BK-T-005", "BK-T-001"], bookings.Select(b => b.GetProperty("bookingId").GetString()));
         foreach (var booking in bookings)
         {
-            AssertBookingFields(booking, "id", "bookingId", "userId", "eventId", "status", "createdAt", "cancelledAt", "event");
+            AssertBookingFields(booking, "id", "bookingId", "userId", "eventId", "status", "createdAt", "cancelledAt", "checkedInAt", "event");
             Assert.Equal(annId, booking.GetProperty("userId").GetInt32());
+            Assert.Equal(JsonValueKind.Null, booking.GetProperty("checkedInAt").ValueKind);
             var bookingId = booking.GetProperty("bookingId").GetString()!;
             Assert.Equal(await ScalarAsync<int>("SELECT id FROM bookings WHERE booking_id = $1", bookingId), booking.GetProperty("id").GetInt32());
             Assert.Equal(
