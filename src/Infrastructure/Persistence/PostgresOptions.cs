@@ -46,7 +46,7 @@ internal static class PostgresOptions
     /// live on unpooled connections of their own, no code issues a session <c>SET</c>, and Npgsql still rolls back a
     /// transaction left open. The reset was seven statements (<c>SET SESSION AUTHORIZATION DEFAULT</c>,
     /// <c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, ...) that PostgreSQL ran before the next command on every
-    /// connection taken from the pool, about three per booking. Measured: PostgreSQL's CPU per booking spread over
+    /// connection taken from the pool: 0.58 uses per booking spread over events, about three per booking call. Measured: PostgreSQL's CPU per booking spread over
     /// events fell by about 5 % (docs/performance.md).
     /// </para>
     /// </summary>

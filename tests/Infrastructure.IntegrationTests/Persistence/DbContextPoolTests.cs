@@ -1,6 +1,8 @@
 using EventBooking.Domain.Events;
+using EventBooking.Infrastructure.Concurrency;
 using EventBooking.Infrastructure.IntegrationTests.Support;
 using EventBooking.Infrastructure.Persistence;
+using EventBooking.Infrastructure.Seats;
 using EventBooking.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,41 +47,65 @@ public sealed class DbContextPoolTests(DatabaseFixture database) : DatabaseTest(
     }
 
     /// <summary>
-    /// The request pool does not reset a connection it takes back (<c>No Reset On Close</c>, PostgresOptions): what a
-    /// request left on it must still be gone when the next one gets it.
+    /// The request pool does not reset a connection it takes back (<c>No Reset On Close</c>, PostgresOptions), so the
+    /// code that uses it must leave no session state behind. One connection carries a real booking, a booking of an
+    /// absent event and an EF query; then that backend holds no session setting, LISTEN, advisory lock, cursor or
+    /// temporary schema. The last part shows the check sees state that is left: a session <c>SET</c> survives.
     /// </summary>
     [Fact]
-    public async Task ConnectionTakenAgainFromTheRequestPool_ShouldCarryNothingOfItsEarlierUse()
+    public async Task RequestPool_AfterBookingsAndQueries_ShouldHoldNoSessionState()
     {
-        await using var services = PostgresFixture.BuildInfrastructure(Database.ConnectionString);
+        var userId = await InsertUserAsync("pool.user@example.com");
+        var eventId = await InsertEventAsync(seats: 5);
+        await using var services = PostgresFixture.BuildInfrastructure(Database.ConnectionString + ";Maximum Pool Size=1");
         var dataSource = services.GetRequiredService<NpgsqlDataSource>();
         Assert.True(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString).NoResetOnClose);
+        var bookings = services.GetRequiredService<KeyedBatchQueue<int, PendingBooking, BookingOutcome>>();
 
-        int firstBackend;
-        await using (var connection = await dataSource.OpenConnectionAsync())
+        var booked = await bookings.SubmitAsync(eventId, new PendingBooking(userId, "BK-POOL-000001"), CancellationToken.None);
+        var absent = await bookings.SubmitAsync(-1, new PendingBooking(userId, "BK-POOL-000002"), CancellationToken.None);
+        await using (var scope = services.CreateAsyncScope())
         {
-            firstBackend = await ScalarOnAsync<int>(connection, "SELECT pg_backend_pid()");
-            await using var transaction = await connection.BeginTransactionAsync();
-            await ScalarOnAsync<string>(connection, "SELECT set_config('statement_timeout', '1234', true)");
-            await ScalarOnAsync<object>(connection, "SELECT pg_advisory_xact_lock(4242)");
-            await ScalarOnAsync<int>(connection,
-                "INSERT INTO users (email, name, password_hash) VALUES ('left.open@example.com', 'x', 'x') RETURNING id");
-            // Disposed without a commit.
+            var db = scope.ServiceProvider.GetRequiredService<EventBookingDbContext>();
+            Assert.Equal(1, await db.Bookings.CountAsync(b => b.EventId == eventId));
         }
 
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        {
-            Assert.Equal(firstBackend, await ScalarOnAsync<int>(connection, "SELECT pg_backend_pid()"));
-            Assert.Equal("0", await ScalarOnAsync<string>(connection, "SELECT current_setting('statement_timeout')"));
-            Assert.Equal(0L, await ScalarOnAsync<long>(connection,
-                "SELECT count(*) FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'"));
-            Assert.Equal(0L, await ScalarOnAsync<long>(connection, "SELECT count(*) FROM users WHERE email = 'left.open@example.com'"));
-        }
+        Assert.Equal(BookingOutcomeStatus.Created, booked.Status);
+        Assert.Equal(BookingOutcomeStatus.EventNotFound, absent.Status);
+        var backend = await ScalarOnAsync<int>(dataSource, "SELECT pg_backend_pid()");
+        Assert.Empty(await SessionStateAsync(dataSource));
+
+        await ScalarOnAsync<object>(dataSource, "SET work_mem = '7MB'");
+        Assert.Equal(backend, await ScalarOnAsync<int>(dataSource, "SELECT pg_backend_pid()"));
+        Assert.Equal(["setting work_mem"], await SessionStateAsync(dataSource));
     }
 
-    private static async Task<T> ScalarOnAsync<T>(NpgsqlConnection connection, string sql)
+    /// <summary>What a session of the pool's one connection has that a new session would not.</summary>
+    private static async Task<List<string>> SessionStateAsync(NpgsqlDataSource dataSource)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT 'setting ' || name FROM pg_settings WHERE source = 'session'
+            UNION ALL SELECT 'listening ' || channel FROM pg_listening_channels() AS channel
+            UNION ALL SELECT 'advisory lock ' || objid FROM pg_locks WHERE pid = pg_backend_pid() AND locktype = 'advisory'
+            UNION ALL SELECT 'cursor ' || name FROM pg_cursors WHERE name <> '' -- '': the portal running this query
+            UNION ALL SELECT 'temporary schema' WHERE pg_my_temp_schema() <> 0
+            """,
+            connection);
+        var state = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            state.Add(reader.GetString(0));
+        }
+
+        return state;
+    }
+
+    private static async Task<T> ScalarOnAsync<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
         var value = await command.ExecuteScalarAsync();
         return value is DBNull or null ? default! : (T)value;
     }

@@ -6,7 +6,7 @@ namespace EventBooking.Infrastructure.IntegrationTests.Persistence;
 public sealed class PostgresOptionsTests
 {
     [Fact]
-    public void Normalize_ShouldRunSessionsInUtcAndPrepareFrequentStatements()
+    public void Normalize_ShouldRunSessionsInUtc_PrepareFrequentStatements_AndSkipThePoolsReset()
     {
         var normalized = new NpgsqlConnectionStringBuilder(PostgresOptions.Normalize("Host=db;Database=eventbooking;Timezone=Europe/Paris"));
 
