@@ -114,12 +114,18 @@ WORK=$(mktemp -d /tmp/eb-bench.XXXXXX)
 PG_DIR="$WORK/pg"
 API_PID=
 API_PID_B=
+# Load clients and pollers sent to the background: stopped on the way out too, so that none outlives a failed run.
+BG_PIDS=()
 PG_STARTED=0
 
 # shellcheck disable=SC2317 # called from the EXIT trap
 cleanup() {
-  local rc=$?
+  local rc=$? pid
   trap - EXIT INT TERM
+  for pid in "${BG_PIDS[@]}"; do
+    # Still this script's child: a client that ended long ago may have left its PID to another process.
+    [[ $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$pid"
+  done
   if [[ -n $API_PID ]]; then
     log "stopping the API (pid $API_PID)"
     api_stop "$API_PID"
@@ -330,6 +336,7 @@ start_watchers() {
     --event "$ev" --seconds $((MAX_SECONDS + 180)) --ready-file "$WORK/$name.ready" --stop-file "$WORK/$name.stop" \
     >"$WORK/$name.json" &
   WATCHERS_PID=$!
+  BG_PIDS+=("$WATCHERS_PID")
   until [[ -f $WORK/$name.ready ]]; do
     kill -0 "$WATCHERS_PID" 2>/dev/null || die "the $name client ended before it was ready"
     ((waited++ < 1200)) || die "the $name did not connect within 120 s"
@@ -351,6 +358,7 @@ watched_sell_out() {
   watchers_pid=$WATCHERS_PID
   (while kill -0 "$API_PID" 2>/dev/null; do awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$API_PID/status"; sleep 0.2; done) >"$WORK/watchers-rss.txt" &
   rss_pid=$!
+  BG_PIDS+=("$rss_pid")
   run_http hot-watched 64 "$ev"
   touch "$WORK/watchers.stop" # a sale that did not sell out: the watchers end 5 s from now
   wait "$watchers_pid" || die "the watchers client failed"
@@ -395,6 +403,7 @@ if step reads; then
   load_client book --url "$BASE_URL" --key "$JWT_KEY" --users "$FIRST_USER-$HTTP_LAST_USER" --event "$mixed_ev" \
     --concurrency 64 --max-seconds "$READ_SECONDS" >"$WORK/mixed-book.json" &
   mixed_pid=$!
+  BG_PIDS+=("$mixed_pid")
   load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency "$READ_CONNS" --seconds "$READ_SECONDS" \
     >"$WORK/read-mixed-get.json"
   wait "$mixed_pid" || die "the booking run beside the mixed reads failed"
@@ -434,8 +443,10 @@ if step mixed; then
   log "on-sale: $MIX_BUYERS buyers over ${MIX_SECONDS}s for $MIX_SEATS seats on two instances, list reads beside them"
   load_client get --url "$BASE_URL" --path "/api/events?upcoming=true" --concurrency 16 --seconds $((MIX_SECONDS + 2)) >"$WORK/mix-reads-a.json" &
   reads_a=$!
+  BG_PIDS+=("$reads_a")
   load_client get --url "$URL_B" --path "/api/events?upcoming=true" --concurrency 16 --seconds $((MIX_SECONDS + 2)) >"$WORK/mix-reads-b.json" &
   reads_b=$!
+  BG_PIDS+=("$reads_b")
   load_client book --url "$BASE_URL,$URL_B" --key "$JWT_KEY" --users "$FIRST_USER-$mix_last" --event "$mix_ev" \
     --concurrency 1024 --rate $((MIX_BUYERS / MIX_SECONDS)) --max-seconds "$MAX_SECONDS" --outcomes "$WORK/mix-outcomes.csv" \
     >"$WORK/mix-book.json"
@@ -531,7 +542,7 @@ if ((COLD)); then
   API_PID=
   log "cold start: a new API instance on $BASE_URL, no warm-up traffic"
   cold_started=$(date +%s%N)
-  api_start "$WORK/api-cold.log" "$BASE_URL" "${api_env[@]}" || die "the cold API did not start"
+  API_START_PATH=/ api_start "$WORK/api-cold.log" "$BASE_URL" "${api_env[@]}" || die "the cold API did not start"
   until curl -fsS -o /dev/null --max-time 2 "$BASE_URL/health/ready" 2>/dev/null; do sleep 0.05; done
   COLD_READY_MS=$((($(date +%s%N) - cold_started) / 1000000))
   COLD_WARM_UP=$(awk '/StartupWarmUp\[/ { getline; sub(/^ +/, ""); print }' "$WORK/api-cold.log" | paste -sd ' ' -)

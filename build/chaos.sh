@@ -112,7 +112,8 @@ cleanup() {
   local rc=$? pid
   trap - EXIT INT TERM
   for pid in "${STARTED_PIDS[@]}"; do
-    api_stop "$pid"
+    # Still this script's child: one that ended long ago may have left its PID to another process.
+    [[ $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$pid"
   done
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true
@@ -209,10 +210,16 @@ if wanted 1; then
   wait "$SEATS_PID" 2>/dev/null || true
   wait "$PID_A" 2>/dev/null || true
   log "  killed A (pid $PID_A) with $sold_at_kill seats sold; restarting it"
-  start_api "$WORK/api-a.log" "$URL_A" || die "instance A did not restart"
+  # Back when it answers at all (liveness): the buyers' client sends to it from then on, as it did before the kill.
+  API_START_PATH=/ start_api "$WORK/api-a.log" "$URL_A" || die "instance A did not restart"
   PID_A=$API_PID
   restart_s=$(elapsed "$t_kill" "$(now)")
   restarted_ms=$(date +%s%3N)
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null --max-time 2 "$URL_A/health/ready" 2>/dev/null && break
+    sleep 0.1
+  done
+  ready_s=$(elapsed "$t_kill" "$(now)")
   wait "$client_pid" || die "the load client failed"
   served_by_new_a=$(awk -F, -v t="$restarted_ms" '$2 == 0 && $3 != 0 && $5 > t' "$WORK/s1.csv" | wc -l)
   # The sell-out may be over before A is back (the kill waits for sold seats, not for a clock): ask A itself
@@ -229,7 +236,7 @@ if wanted 1; then
   no_answer_sent_after=$(awk -F, -v t="$t_kill_ms" '$3 == 0 && $5 - $6 > t' "$WORK/s1.csv" | wc -l)
   failed_over=$(jq .failed_over "$WORK/s1.json")
   inv=$(invariants "$ev" "$WORK/s1.csv")
-  log "  client: $(statuses "$WORK/s1.json"), failed over to B: $failed_over; restart took ${restart_s}s"
+  log "  client: $(statuses "$WORK/s1.json"), failed over to B: $failed_over; restart took ${restart_s}s (ready after ${ready_s}s)"
   log "  database: $inv"
   check_invariants "$inv"
   check "the kill came mid sell-out" "$(is "sold_at_kill > 0 && sold_at_kill < 50")" "$sold_at_kill of 50 seats sold when A was killed"
@@ -240,11 +247,11 @@ if wanted 1; then
     "$no_answer without an answer (16 can be in flight), $no_answer_not_a of them not on A, $no_answer_late ended over 1 s after the kill, $no_answer_sent_after sent after it"
   check "the restarted instance serves again" "$(is "late_status == 409")" \
     "a late buyer through the restarted A got $late_status (sold out); $served_by_new_a of the sell-out's answers came from it"
-  FIGURES[s1]=$(jq -cn --argjson client "$(cat "$WORK/s1.json")" --argjson db "$inv" --arg restart "$restart_s" \
+  FIGURES[s1]=$(jq -cn --argjson client "$(cat "$WORK/s1.json")" --argjson db "$inv" --arg restart "$restart_s" --arg ready "$ready_s" \
     --argjson sold "$sold_at_kill" --argjson noans "$no_answer" --argjson after "$no_answer_sent_after" --argjson kill_ms "$t_kill_ms" \
     '{client: ($client | del(.error_samples)), database: $db, seats_sold_at_kill: $sold, no_answer: $noans,
       no_answer_sent_after_kill: $after, kill_unix_ms: $kill_ms,
-      restart_to_ready_s: ($restart | tonumber), error_samples: $client.error_samples}')
+      restart_to_live_s: ($restart | tonumber), restart_to_ready_s: ($ready | tonumber), error_samples: $client.error_samples}')
 fi
 
 # ------------------------------------------------------------------------------------------------
@@ -322,7 +329,9 @@ if wanted 2; then
   listeners_s=$(elapsed "$t_final" "$(now)")
   heard() { grep -Eo "$seen" "$1" 2>/dev/null | head -1 | cut -d'"' -f4; } # which message carried it
   heard_a=$(heard "$WORK/watch-a.log") heard_b=$(heard "$WORK/watch-b.log")
-  kill "$poller" "$watch_a" "$watch_b" 2>/dev/null || true
+  for pid in "$poller" "$watch_a" "$watch_b"; do
+    api_stop "$pid" # the subshells and their clients
+  done
   wait "$poller" "$watch_a" "$watch_b" 2>/dev/null || true
   inv=$(invariants "$ev" "$WORK/s2.csv")
   log "  bookings: $(statuses "$WORK/s2.json"), max $(jq .max_ms "$WORK/s2.json") ms; reads: $(jq -c '{"200": .status_200} + .other_statuses + {errors}' "$WORK/s2-get.json"), max $(jq .max_ms "$WORK/s2-get.json") ms"

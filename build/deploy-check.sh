@@ -82,7 +82,8 @@ cleanup() {
   local rc=$? pid
   trap - EXIT INT TERM
   for pid in "${STARTED_PIDS[@]}"; do
-    api_stop "$pid"
+    # Still this script's child: one that ended long ago may have left its PID to another process.
+    [[ $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$pid"
   done
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true

@@ -14,14 +14,14 @@
 #
 #   api_start LOG URL [NAME=VALUE ...]
 #       Starts the API (dotnet API_DLL, cwd src/WebApi) listening on URL with the given environment,
-#       output to LOG, and waits until GET /health/ready answers 200: migrations applied, the database
-#       reachable and the start-up warm-up done (docs/adr/0024), as a load balancer would wait before
-#       sending it traffic. Sets API_PID (the dotnet process itself, so a signal reaches the server and
+#       output to LOG, and waits until GET $API_START_PATH answers 200: by default /health/ready, the
+#       database reachable and the start-up warm-up done (docs/adr/0024), as a load balancer would wait
+#       before sending it traffic; API_START_PATH=/ waits for liveness only. Sets API_PID (the dotnet process itself, so a signal reaches the server and
 #       nothing else).
 #
 #   api_stop PID
-#       SIGTERM, up to 10 s for a graceful stop, then SIGKILL; PID's own children (a backgrounded
-#       function's real process) get the same. Does nothing if PID is gone.
+#       SIGTERM to PID and its own children (a backgrounded function's real process), up to 10 s for
+#       them to end, then SIGKILL to any left. Does nothing if PID is gone.
 #
 #   load_client ARGS...
 #       Runs bench/EventBooking.LoadClient (see its Program.cs for the modes).
@@ -78,7 +78,7 @@ api_start() {
   (cd "$root/src/WebApi" && exec env "$@" "ASPNETCORE_URLS=$url" dotnet "$API_DLL") >>"$log" 2>&1 &
   API_PID=$!
   for ((i = 0; i < 600; i++)); do
-    curl -fsS -o /dev/null --max-time 2 "$url/health/ready" 2>/dev/null && return 0
+    curl -fsS -o /dev/null --max-time 2 "$url${API_START_PATH:-/health/ready}" 2>/dev/null && return 0
     if ! kill -0 "$API_PID" 2>/dev/null; then
       tail -n 30 "$log" >&2
       printf 'error: the API on %s exited during start-up\n' "$url" >&2
@@ -86,29 +86,30 @@ api_start() {
     fi
     sleep 0.1
   done
-  printf 'error: the API on %s was not ready within 60 s\n' "$url" >&2
+  printf 'error: the API on %s did not answer %s within 60 s\n' "$url" "${API_START_PATH:-/health/ready}" >&2
   return 1
 }
 
 api_stop() {
-  local pid=$1 i children
+  local pid=$1 children child alive tries
   [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 0
   # A shell function sent to the background (load_client ... &, a polling loop) is a subshell whose child does the
   # work: without this the child outlives the subshell's SIGTERM. Listed first: once the subshell is gone they are
   # no longer its children.
   children=$(pgrep -P "$pid" 2>/dev/null || true)
-  kill -TERM "$pid" 2>/dev/null || true
-  for i in $children; do
-    kill -TERM "$i" 2>/dev/null || true
-  done
-  for ((i = 0; i < 100; i++)); do
-    kill -0 "$pid" 2>/dev/null || break
+  kill -TERM "$pid" $children 2>/dev/null || true
+  for ((tries = 0; tries < 100; tries++)); do
+    alive=
+    for child in "$pid" $children; do
+      kill -0 "$child" 2>/dev/null && alive=1
+    done
+    [[ -n $alive ]] || return 0
     sleep 0.1
   done
-  kill -KILL "$pid" 2>/dev/null || true
-  for i in $children; do
-    kill -0 "$i" 2>/dev/null && kill -KILL "$i" 2>/dev/null || true
+  for child in "$pid" $children; do
+    kill -0 "$child" 2>/dev/null && kill -KILL "$child" 2>/dev/null
   done
+  return 0
 }
 
 load_client() { dotnet "$CLIENT_DLL" "$@"; }
