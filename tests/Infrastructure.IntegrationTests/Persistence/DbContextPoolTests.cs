@@ -72,11 +72,11 @@ public sealed class DbContextPoolTests(DatabaseFixture database) : DatabaseTest(
 
         Assert.Equal(BookingOutcomeStatus.Created, booked.Status);
         Assert.Equal(BookingOutcomeStatus.EventNotFound, absent.Status);
-        var backend = await ScalarOnAsync<int>(dataSource, "SELECT pg_backend_pid()");
+        var backend = await ScalarAsync<int>(dataSource, "SELECT pg_backend_pid()");
         Assert.Empty(await SessionStateAsync(dataSource));
 
-        await ScalarOnAsync<object>(dataSource, "SET work_mem = '7MB'");
-        Assert.Equal(backend, await ScalarOnAsync<int>(dataSource, "SELECT pg_backend_pid()"));
+        await ExecuteAsync(dataSource, "SET work_mem = '7MB'");
+        Assert.Equal(backend, await ScalarAsync<int>(dataSource, "SELECT pg_backend_pid()"));
         Assert.Equal(["setting work_mem"], await SessionStateAsync(dataSource));
     }
 
@@ -101,12 +101,5 @@ public sealed class DbContextPoolTests(DatabaseFixture database) : DatabaseTest(
         }
 
         return state;
-    }
-
-    private static async Task<T> ScalarOnAsync<T>(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        var value = await command.ExecuteScalarAsync();
-        return value is DBNull or null ? default! : (T)value;
     }
 }

@@ -12,9 +12,14 @@ public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
 
     public Task DisposeAsync() => Task.CompletedTask;
 
-    protected async Task<T> ScalarAsync<T>(string sql, params object[] parameters)
+    protected Task<T> ScalarAsync<T>(string sql, params object[] parameters) => ScalarAsync<T>(Database.DataSource, sql, parameters);
+
+    protected Task<int> ExecuteAsync(string sql, params object[] parameters) => ExecuteAsync(Database.DataSource, sql, parameters);
+
+    /// <summary>As <see cref="ScalarAsync{T}(string, object[])"/>, on a pool of the test's own (one the code under test built).</summary>
+    protected static async Task<T> ScalarAsync<T>(NpgsqlDataSource dataSource, string sql, params object[] parameters)
     {
-        await using var command = Database.DataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
@@ -24,9 +29,10 @@ public abstract class DatabaseTest(DatabaseFixture database) : IAsyncLifetime
         return (T)Convert.ChangeType(result!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    protected async Task<int> ExecuteAsync(string sql, params object[] parameters)
+    /// <summary>As <see cref="ExecuteAsync(string, object[])"/>, on a pool of the test's own.</summary>
+    protected static async Task<int> ExecuteAsync(NpgsqlDataSource dataSource, string sql, params object[] parameters)
     {
-        await using var command = Database.DataSource.CreateCommand(sql);
+        await using var command = dataSource.CreateCommand(sql);
         foreach (var parameter in parameters)
         {
             command.Parameters.Add(new NpgsqlParameter { Value = parameter });
