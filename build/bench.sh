@@ -123,8 +123,7 @@ cleanup() {
   local rc=$? pid
   trap - EXIT INT TERM
   for pid in "${BG_PIDS[@]}"; do
-    # Still this script's child: a client that ended long ago may have left its PID to another process.
-    [[ $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$pid"
+    api_stop_own "$pid"
   done
   if [[ -n $API_PID ]]; then
     log "stopping the API (pid $API_PID)"

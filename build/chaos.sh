@@ -112,8 +112,7 @@ cleanup() {
   local rc=$? pid
   trap - EXIT INT TERM
   for pid in "${STARTED_PIDS[@]}"; do
-    # Still this script's child: one that ended long ago may have left its PID to another process.
-    [[ $(ps -o ppid= -p "$pid" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$pid"
+    api_stop_own "$pid"
   done
   if [[ ${PG_STARTED:-0} == 1 ]]; then
     pg_stop_cluster "$PG_DIR" || true

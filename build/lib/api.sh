@@ -16,12 +16,15 @@
 #       Starts the API (dotnet API_DLL, cwd src/WebApi) listening on URL with the given environment,
 #       output to LOG, and waits until GET $API_START_PATH answers 200: by default /health/ready, the
 #       database reachable and the start-up warm-up done (docs/adr/0024), as a load balancer would wait
-#       before sending it traffic; API_START_PATH=/ waits for liveness only. Sets API_PID (the dotnet process itself, so a signal reaches the server and
-#       nothing else).
+#       before sending it traffic; API_START_PATH=/ waits for liveness only. Sets API_PID (the dotnet
+#       process itself, so a signal reaches the server and nothing else).
 #
 #   api_stop PID
 #       SIGTERM to PID and its own children (a backgrounded function's real process), up to 10 s for
 #       them to end, then SIGKILL to any left. Does nothing if PID is gone.
+#
+#   api_stop_own PID
+#       api_stop PID if it is still this script's child (cleanups: no recycled PID is touched).
 #
 #   load_client ARGS...
 #       Runs bench/EventBooking.LoadClient (see its Program.cs for the modes).
@@ -109,6 +112,13 @@ api_stop() {
   for child in "$pid" $children; do
     kill -0 "$child" 2>/dev/null && kill -KILL "$child" 2>/dev/null
   done
+  return 0
+}
+
+# For cleanups: api_stop PID only while it is still this script's child. A process that ended long ago may have left
+# its PID to another process, which is not ours to stop.
+api_stop_own() {
+  [[ $(ps -o ppid= -p "$1" 2>/dev/null | tr -d ' ') == "$$" ]] && api_stop "$1"
   return 0
 }
 
