@@ -47,7 +47,7 @@ internal static class PostgresOptions
     /// transaction left open. The reset was seven statements (<c>SET SESSION AUTHORIZATION DEFAULT</c>,
     /// <c>RESET ALL</c>, <c>pg_advisory_unlock_all()</c>, ...) that PostgreSQL ran before the next command on every
     /// connection taken from the pool: 0.58 uses per booking spread over events, about three per booking call. Measured: PostgreSQL's CPU per booking spread over
-    /// events fell by about 5 % (docs/performance.md).
+    /// events fell by about 5 % (docs/adr/0026, docs/performance.md).
     /// </para>
     /// </summary>
     public static string Normalize(string connectionString)
