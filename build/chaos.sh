@@ -196,6 +196,7 @@ if wanted 1; then
   # Triggered by progress, not by a clock: a cold instance may take a while to sell its first seat. One psql
   # session answers every poll (a new psql per poll takes longer than the whole sell-out).
   coproc SEATS { sql; }
+  seats_pid=$SEATS_PID # bash unsets SEATS_PID once the coprocess has ended: read it while it runs
   deadline=$(($(date +%s) + 30))
   sold_at_kill=0
   while ((sold_at_kill < KILL_AT)) && (($(date +%s) < deadline)); do
@@ -206,7 +207,7 @@ if wanted 1; then
   t_kill=$(now)
   t_kill_ms=$(date +%s%3N)
   exec {SEATS[1]}>&-
-  wait "$SEATS_PID" 2>/dev/null || true
+  wait "$seats_pid" 2>/dev/null || true
   wait "$PID_A" 2>/dev/null || true
   log "  killed A (pid $PID_A) with $sold_at_kill seats sold; restarting it"
   # Back when it answers at all (liveness): the buyers' client sends to it from then on, as it did before the kill.

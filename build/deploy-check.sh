@@ -360,6 +360,7 @@ load_client get --url "$BASE" --path "/api/events/$ev" --key "$JWT_KEY" --users 
 get_pid=$!
 track "$get_pid"
 coproc SEATS_SOLD { sql; }
+seats_sold_pid=$SEATS_SOLD_PID # bash unsets SEATS_SOLD_PID once the coprocess has ended: read it while it runs
 deadline=$(($(date +%s) + 60))
 sold_at_kill=0
 while ((sold_at_kill < KILL_AT)) && (($(date +%s) < deadline)); do
@@ -368,7 +369,7 @@ while ((sold_at_kill < KILL_AT)) && (($(date +%s) < deadline)); do
 done
 kill -KILL "$PID_A"
 exec {SEATS_SOLD[1]}>&-
-wait "$SEATS_SOLD_PID" 2>/dev/null || true
+wait "$seats_sold_pid" 2>/dev/null || true
 wait "$PID_A" 2>/dev/null || true
 log "  killed A (pid $PID_A) with $sold_at_kill seats sold"
 wait "$book_pid" || die "the booking client failed"
