@@ -47,6 +47,73 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
     }
 
     [Fact]
+    public async Task CreateBookingsAcrossEvents_ForRandomCalls_ShouldAnswerAndWriteWhatTheRulesInArrayOrderSay()
+    {
+        // The function judges every buyer of a call in one statement (BookingsJudgedAsOneSet); this holds it to the rules
+        // as they read one buyer at a time, over calls that mix every answer: seats running out part-way, repeated and
+        // earlier buyers, bookings cancelled before, started and missing events.
+        var users = await InsertUsersAsync(4, "model");
+        var random = new Random(20261207);
+        var answers = new HashSet<string>();
+        for (var call = 0; call < 40; call++)
+        {
+            var events = new Dictionary<int, ModelEvent>();
+            for (var i = 0; i < 4; i++)
+            {
+                var seats = random.Next(1, 4);
+                var eventId = await InsertEventAsync(seats);
+                var model = new ModelEvent(seats);
+                foreach (var holder in users.Where(_ => random.Next(3) == 0).Take(seats))
+                {
+                    var bookingId = $"BK-M{call}-{eventId}-{holder}";
+                    Assert.True(await CreateBookingAsync(holder, eventId, bookingId));
+                    if (random.Next(3) == 0)
+                    {
+                        Assert.True(await CancelBookingAsync(bookingId));
+                    }
+                    else
+                    {
+                        model.Holders.Add(holder);
+                        model.Available--;
+                    }
+                }
+
+                if (random.Next(5) == 0)
+                {
+                    await ExecuteAsync("UPDATE events SET event_date = timezone('utc', now()) - interval '1 minute' WHERE id = $1", eventId);
+                    model.Started = true;
+                }
+
+                events[eventId] = model;
+            }
+
+            int[] candidates = [.. events.Keys, 987_654];
+            var buyers = random.Next(1, 11);
+            var eventIds = Enumerable.Range(0, buyers).Select(_ => candidates[random.Next(candidates.Length)]).ToArray();
+            var userIds = Enumerable.Range(0, buyers).Select(_ => users[random.Next(users.Count)]).ToArray();
+            var createdBefore = events.ToDictionary(e => e.Key, e => e.Value.Holders.Count);
+
+            var expected = Judge(events, eventIds, userIds);
+            var rows = await CallAsync(eventIds, userIds);
+
+            Assert.Equal(expected, rows);
+            foreach (var (eventId, model) in events)
+            {
+                Assert.Equal(model.Available, await AvailableSeatsAsync(eventId));
+                Assert.Equal(model.Holders.Count, await ConfirmedBookingsAsync(eventId));
+                Assert.Equal(
+                    model.Holders.Count - createdBefore[eventId],
+                    await ScalarAsync<int>("SELECT count(*)::int FROM booking_logs WHERE action = 'created' AND event_id = $1 AND booking_id LIKE 'BK-X%'", eventId));
+                await AssertSeatInvariantAsync(eventId);
+            }
+
+            answers.UnionWith(rows.Select(r => r.Split(' ')[1]));
+        }
+
+        Assert.Equal(["already_booked", "created", "event_not_found", "event_started", "sold_out"], answers.Order());
+    }
+
+    [Fact]
     public async Task CreateBookingsAcrossEvents_CalledConcurrentlyWithOverlappingEventsInAnyOrder_ShouldNeitherDeadlockNorOversell()
     {
         var events = new List<int>();
@@ -149,6 +216,39 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
         Assert.Equal(batchesInCalls, callWaits); // each event's batch waited for its call once, and that wait was recorded
     }
 
+    /// <summary>The rules one buyer at a time, in array order; each row as <see cref="CallAsync"/> gives it.</summary>
+    private static List<string> Judge(Dictionary<int, ModelEvent> events, int[] eventIds, int[] userIds)
+    {
+        var rows = new List<string>();
+        for (var i = 0; i < eventIds.Length; i++)
+        {
+            var ordinal = i + 1;
+            if (!events.TryGetValue(eventIds[i], out var model))
+            {
+                rows.Add($"{ordinal} event_not_found ");
+            }
+            else if (model.Started)
+            {
+                rows.Add($"{ordinal} event_started {model.Available}");
+            }
+            else if (model.Available <= 0)
+            {
+                rows.Add($"{ordinal} sold_out 0");
+            }
+            else if (!model.Holders.Add(userIds[i]))
+            {
+                rows.Add($"{ordinal} already_booked {model.Available}");
+            }
+            else
+            {
+                model.Available--;
+                rows.Add($"{ordinal} created {model.Available}");
+            }
+        }
+
+        return rows;
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;
@@ -204,5 +304,15 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
 
         connection.Notification -= OnNotification;
         return received;
+    }
+
+    /// <summary>What the model knows of one event: its seats left, whether it started, who holds a confirmed booking.</summary>
+    private sealed class ModelEvent(int available)
+    {
+        public int Available { get; set; } = available;
+
+        public bool Started { get; set; }
+
+        public HashSet<int> Holders { get; } = [];
     }
 }

@@ -71,9 +71,79 @@ public sealed class LedgerPlanTests(DatabaseFixture fixture) : IAsyncLifetime
         Assert.Contains(scans, table => table.Name == "bookings" && table.IndexScans > 0);
     }
 
-    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql)
+    [Fact]
+    public async Task Booking_AfterTheTablesGrewPastTheirFirstPlan_ShouldReadOnlyTheBuyersOwnRows()
+    {
+        // create_bookings_across_events keeps one plan for a connection's life (BookingsJudgedAsOneSet), made from the
+        // tables as they were at its first call. That plan must not read every row as the tables grow: planned for a
+        // near-empty bookings table, "does this buyer hold a booking of the event?" as NOT EXISTS hashed every confirmed
+        // booking once per call, and planned when events held one row, a join with events scanned all of it per buyer.
+        await using var seeding = new NpgsqlConnection(_connectionString);
+        await seeding.OpenAsync();
+        const string newEvent = """
+            INSERT INTO events (name, event_date, seat_capacity, available_seats)
+            VALUES ('Event', timezone('utc', now()) + interval '7 days', 5000, 5000) RETURNING id
+            """;
+        var eventId = await ScalarAsync(seeding, newEvent);
+        var first = await ScalarAsync(seeding, "INSERT INTO users (email, name, password_hash) VALUES ('first@example.com', 'First', 'not-a-hash') RETURNING id");
+        await using (var analyze = new NpgsqlCommand("VACUUM ANALYZE", seeding))
+        {
+            await analyze.ExecuteNonQueryAsync();
+        }
+
+        // A pooled connection's first booking: its plan is made now, from one event and no booking.
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        Assert.Equal(["created"], await ColumnAsync(connection, "SELECT outcome FROM create_bookings_across_events(ARRAY[$1], ARRAY[$2], ARRAY['BK-FIRST'])", eventId, first));
+
+        // Then 500 more events go on sale, and the first one sells 2,000 seats, without an ANALYZE.
+        for (var i = 0; i < 500; i++)
+        {
+            await ScalarAsync(seeding, newEvent);
+        }
+
+        var sold = await ColumnAsync(
+            seeding,
+            """
+            WITH buyers AS (
+                INSERT INTO users (email, name, password_hash)
+                SELECT 'seed' || g || '@example.com', 'Seed', 'not-a-hash' FROM generate_series(1, 2000) g
+                RETURNING id)
+            SELECT count(*) FILTER (WHERE r.outcome = 'created')::text
+            FROM (SELECT array_agg(id) AS ids, array_agg('BK-SEED-' || id) AS booking_ids FROM buyers) b,
+                 create_bookings($1, b.ids, b.booking_ids) r
+            """,
+            eventId);
+        Assert.Equal(["2000"], sold);
+
+        // The same connection, the same plan: one new buyer and one who holds a booking.
+        var buyer = await ScalarAsync(connection, "INSERT INTO users (email, name, password_hash) VALUES ('late@example.com', 'Late', 'not-a-hash') RETURNING id");
+        await using var transaction = await connection.BeginTransactionAsync();
+        var outcomes = await ColumnAsync(
+            connection,
+            "SELECT outcome FROM create_bookings_across_events(ARRAY[$1, $1], ARRAY[$2, $3], ARRAY['BK-LATE-1', 'BK-LATE-2']) ORDER BY ordinal",
+            eventId,
+            buyer,
+            first);
+        const string IndexEntriesRead = "SELECT coalesce(sum(pg_stat_get_xact_tuples_returned(i.indexrelid)), 0)::int FROM pg_index i WHERE i.indrelid = $1::regclass";
+        var bookingsRead = await ScalarAsync(connection, IndexEntriesRead, "bookings");
+        var eventsRead = await ScalarAsync(connection, IndexEntriesRead, "events");
+
+        Assert.Equal(["created", "already_booked"], outcomes);
+        // Their own rows: a lookup each, and the few versions of the event's row its updates left in the index (the
+        // plans this test rules out read all 2,001 bookings, or all 501 events).
+        Assert.True(bookingsRead <= 20, $"two buyers read {bookingsRead} booking index entries");
+        Assert.True(eventsRead <= 30, $"two buyers of one event read {eventsRead} event index entries");
+    }
+
+    private static async Task<int> ScalarAsync(NpgsqlConnection connection, string sql, params object[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        foreach (var parameter in parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = parameter });
+        }
+
         return (int)(await command.ExecuteScalarAsync())!;
     }
 

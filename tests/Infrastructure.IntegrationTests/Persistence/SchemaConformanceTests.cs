@@ -269,6 +269,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             "cancel_booking_outcome(p_booking_id character varying, p_actor_id integer DEFAULT NULL::integer, "
                 + "p_offer_seconds integer DEFAULT 900) TABLE(outcome text, booked_event integer, seats_left integer)",
             "notify_seat_change(p_type text, p_event_id integer) void",
+            "notify_seat_changes(p_type text, p_event_ids integer[]) void",
             "resize_event(p_event_id integer, p_seat_capacity integer, p_offer_seconds integer DEFAULT 900) "
                 + "TABLE(outcome text, seats_left integer, confirmed integer)",
             "transfer_booking(p_booking_id character varying, p_to_user_id integer, p_actor_id integer) "
@@ -283,7 +284,8 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             WHERE n.nspname = 'public' AND p.proname IN ('create_booking', 'create_bookings', 'cancel_booking')
             ORDER BY p.proname
             """);
-        // Every function that changes seats locks the event row itself (check-in: the booking row); the schema document's two are wrappers.
+        // Every function that changes seats locks the event row itself (check-in: the booking row); the schema document's two
+        // are wrappers, and so is create_bookings, whose rules are create_bookings_across_events' (BookingsJudgedAsOneSet).
         var lockingFunctions = await QueryAsync(
             """
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
@@ -295,6 +297,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
             WHERE n.nspname = 'public'
               AND ((p.proname = 'create_booking' AND p.prosrc ILIKE '%FROM create_bookings(%')
+                OR (p.proname = 'create_bookings' AND p.prosrc ILIKE '%FROM create_bookings_across_events(%')
                 OR (p.proname = 'cancel_booking' AND p.prosrc ILIKE '%FROM cancel_booking_outcome(%'))
             ORDER BY p.proname
             """);
@@ -304,7 +307,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
             SELECT p.proname || '(' || pg_get_function_arguments(p.oid) || ') ' || pg_get_function_result(p.oid)
             FROM pg_proc p
             JOIN pg_namespace n ON n.oid = p.pronamespace
-            WHERE n.nspname = 'public' AND p.proname IN ('cancel_booking_outcome', 'notify_seat_change', 'resize_event', 'transfer_booking')
+            WHERE n.nspname = 'public' AND p.proname IN ('cancel_booking_outcome', 'notify_seat_change', 'notify_seat_changes', 'resize_event', 'transfer_booking')
             ORDER BY p.proname
             """);
 
@@ -312,11 +315,11 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Equal(ledgerFamily, family);
         Assert.Equal(
             [
-                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings", "create_bookings_across_events", "expire_waitlist_offers",
+                "accept_waitlist_offer", "cancel_booking_outcome", "check_in_booking", "create_bookings_across_events", "expire_waitlist_offers",
                 "join_waitlist", "leave_waitlist", "resize_event", "transfer_booking", "undo_check_in", "waitlist_offer_free_seats",
             ],
             lockingFunctions);
-        Assert.Equal(["cancel_booking", "create_booking"], wrappers);
+        Assert.Equal(["cancel_booking", "create_booking", "create_bookings"], wrappers);
     }
 
     [Fact]
@@ -373,7 +376,7 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
         Assert.Equal(
             [
                 "accept_waitlist_offer", "cancel_booking", "cancel_booking_outcome", "check_in_booking", "create_bookings",
-                "create_bookings_across_events", "join_waitlist", "leave_waitlist", "notify_seat_change", "resize_event",
+                "create_bookings_across_events", "join_waitlist", "leave_waitlist", "notify_seat_change", "notify_seat_changes", "resize_event",
                 "transfer_booking", "undo_check_in", "waitlist_offer_free_seats", "waitlist_release_offer",
             ],
             pinned);
