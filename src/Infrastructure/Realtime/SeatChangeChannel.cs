@@ -5,8 +5,9 @@ namespace EventBooking.Infrastructure.Realtime;
 
 /// <summary>
 /// The PostgreSQL notification channel that carries seat changes between API instances, and the reader of its
-/// payload. The payload is built in one place only, the SQL function <c>notify_seat_change</c> that every ledger
-/// function calls (migration SeatLedgerFunctions); a test holds the two to the same shape.
+/// payload. The payload is built in one place only, the SQL function <c>notify_seat_changes</c>, which every ledger
+/// function calls, directly or through <c>notify_seat_change</c> (migrations SeatLedgerFunctions, BookingsJudgedAsOneSet);
+/// a test holds the two to the same shape.
 /// </summary>
 internal static class SeatChangeChannel
 {

@@ -18,7 +18,7 @@ namespace EventBooking.Infrastructure.Seats;
 
 /// <summary>
 /// The seat ledger on PostgreSQL: every seat change is one call of one of the ledger functions
-/// (<c>create_bookings</c>, <c>cancel_booking_outcome</c>, <c>transfer_booking</c>, <c>resize_event</c>, and the waiting
+/// (<c>create_bookings_across_events</c> and its one-event wrapper <c>create_bookings</c>, <c>cancel_booking_outcome</c>, <c>transfer_booking</c>, <c>resize_event</c>, and the waiting
 /// list's <c>join_waitlist</c>, <c>leave_waitlist</c>, <c>accept_waitlist_offer</c>, and the door's
 /// <c>check_in_booking</c>, <c>undo_check_in</c>, which lock the booking row instead), which lock the
 /// event row, judge the rules again, change the rows, write the audit row and NOTIFY the new count in one step.

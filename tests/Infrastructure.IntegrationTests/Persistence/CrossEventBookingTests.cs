@@ -99,6 +99,10 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
             Assert.Equal(expected, rows);
             foreach (var (eventId, model) in events)
             {
+                // Each new booking's audit row carries the seats left after it, as its buyer's answer does.
+                var answered = rows.Where((row, i) => eventIds[i] == eventId && row.Contains(" created ", StringComparison.Ordinal))
+                    .Select(row => row.Split(' ')[2]).Order(StringComparer.Ordinal).ToList();
+                Assert.Equal(answered, await SeatsRemainingLoggedAsync(eventId));
                 Assert.Equal(model.Available, await AvailableSeatsAsync(eventId));
                 Assert.Equal(model.Holders.Count, await ConfirmedBookingsAsync(eventId));
                 Assert.Equal(
@@ -214,6 +218,23 @@ public sealed class CrossEventBookingTests(DatabaseFixture database) : DatabaseT
 
         Assert.True(mostEventsInACall > 1, $"every call carried one event (most: {mostEventsInACall})");
         Assert.Equal(batchesInCalls, callWaits); // each event's batch waited for its call once, and that wait was recorded
+    }
+
+    /// <summary><c>seats_remaining</c> of this test's <c>created</c> audit rows of the event (booking ids from <see cref="CallAsync"/>), sorted.</summary>
+    private async Task<List<string>> SeatsRemainingLoggedAsync(int eventId)
+    {
+        await using var command = Database.DataSource.CreateCommand(
+            "SELECT details->>'seats_remaining' FROM booking_logs WHERE action = 'created' AND event_id = $1 AND booking_id LIKE 'BK-X%'");
+        command.Parameters.Add(new NpgsqlParameter { Value = eventId });
+        var values = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        values.Sort(StringComparer.Ordinal);
+        return values;
     }
 
     /// <summary>The rules one buyer at a time, in array order; each row as <see cref="CallAsync"/> gives it.</summary>

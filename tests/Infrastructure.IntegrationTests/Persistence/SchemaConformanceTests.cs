@@ -380,6 +380,14 @@ public sealed class SchemaConformanceTests(DatabaseFixture fixture) : IAsyncLife
                 "transfer_booking", "undo_check_in", "waitlist_offer_free_seats", "waitlist_release_offer",
             ],
             pinned);
+
+        // BookingsJudgedAsOneSet: the judging statement is planned once per connection, not on every call.
+        var generic = await QueryAsync(
+            """
+            SELECT p.proname FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND 'plan_cache_mode=force_generic_plan' = ANY (p.proconfig)
+            """);
+        Assert.Equal(["create_bookings_across_events"], generic);
     }
 
     [Fact]

@@ -72,6 +72,7 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                 v_ids integer[];
                 v_available integer[];
                 v_dates timestamp[];
+                v_clock timestamp;
                 v_changed integer[];
                 v_taken integer[];
                 v_outcomes text[];
@@ -88,6 +89,8 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                 SELECT array_agg(l.id ORDER BY l.id), array_agg(l.available_seats ORDER BY l.id), array_agg(l.event_date ORDER BY l.id)
                 INTO v_ids, v_available, v_dates
                 FROM (SELECT e.id, e.available_seats, e.event_date FROM events e WHERE e.id = ANY (p_event_ids) ORDER BY e.id FOR UPDATE) l;
+                -- The time now, once the locks are held, however long that took: an event that started meanwhile books nobody.
+                v_clock := timezone('utc', clock_timestamp());
 
                 -- 2. Every buyer judged in array order, and the bookings and audit rows that follow. The events are read
                 --    from the arrays above, not joined: a join's order is the planner's choice, made once per connection
@@ -98,13 +101,14 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
                 ), judged AS (
                     SELECT b.n, b.event_id, b.user_id, b.booking_id,
                            b.k IS NOT NULL AS found,
-                           -- Started by now, however long the lock took: nobody of that event is booked.
-                           v_dates[b.k] <= timezone('utc', clock_timestamp()) AS started,
+                           v_dates[b.k] <= v_clock AS started,
                            v_available[b.k] AS available,
-                           -- A first request of this user for this event, who holds no confirmed booking of it. Every
-                           -- confirmed booking of an event is made under its row lock, so this cannot race; the partial
-                           -- unique index bookings_user_event_confirmed_unique is the backstop.
-                           row_number() OVER (PARTITION BY b.event_id, b.user_id ORDER BY b.n) = 1 AND held.user_id IS NULL AS eligible
+                           -- A first request of this user for this event, who holds no confirmed booking of it (a NULL
+                           -- user matches nobody, as before). Every confirmed booking of an event is made under its row
+                           -- lock, so this cannot race; the partial unique index bookings_user_event_confirmed_unique is
+                           -- the backstop.
+                           (b.user_id IS NULL OR row_number() OVER (PARTITION BY b.event_id, b.user_id ORDER BY b.n) = 1)
+                           AND held.user_id IS NULL AS eligible
                     FROM buyer b
                     -- A lateral lookup, not NOT EXISTS: PostgreSQL may run a NOT EXISTS as a hashed subplan, which reads
                     -- every confirmed booking once per call, and picks it whenever the statistics say bookings is small.
@@ -166,6 +170,9 @@ namespace EventBooking.Infrastructure.Persistence.Migrations
             BEGIN
                 IF cardinality(p_user_ids) IS DISTINCT FROM cardinality(p_booking_ids) THEN
                     RAISE EXCEPTION 'p_user_ids and p_booking_ids differ in length' USING ERRCODE = 'invalid_parameter_value';
+                END IF;
+                IF coalesce(cardinality(p_user_ids), 0) = 0 THEN
+                    RETURN; -- nobody to book (NULL arrays included), as before
                 END IF;
 
                 -- One event's buyers, in array order, under one row lock and one commit: the rules are create_bookings_across_events'.
